@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("WebJobs.Extensions.SignalRInfo.Tests")]
+[assembly: InternalsVisibleTo("WebJobs.Extensions.SignalRInfo.Benchmarks")]
+[assembly: InternalsVisibleTo("DynamicProxyGenAssembly2")]
