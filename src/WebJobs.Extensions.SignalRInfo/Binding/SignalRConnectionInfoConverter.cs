@@ -1,0 +1,65 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Options;
+
+namespace WebJobs.Extensions.SignalRInfo;
+
+/// <summary>
+/// Turns a resolved <see cref="SignalRConnectionInfoAttribute"/> (binding expressions already applied) into a
+/// <see cref="SignalRConnectionInfo"/>: per call it checks the resolved values, takes the cached connection and
+/// its key, and mints the token.
+/// </summary>
+internal sealed class SignalRConnectionInfoConverter : IAsyncConverter<SignalRConnectionInfoAttribute, SignalRConnectionInfo>
+{
+    private readonly ServiceConnectionResolver _resolver;
+    private readonly IOptions<SignalRInfoOptions> _options;
+    private readonly TimeProvider _timeProvider;
+
+    public SignalRConnectionInfoConverter(ServiceConnectionResolver resolver, IOptions<SignalRInfoOptions> options, TimeProvider timeProvider)
+    {
+        _resolver = resolver;
+        _options = options;
+        _timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc />
+    public Task<SignalRConnectionInfo> ConvertAsync(SignalRConnectionInfoAttribute input, CancellationToken cancellationToken)
+    {
+        var hub = input.HubName;
+        if (!HubNames.IsValid(hub))
+        {
+            throw new InvalidOperationException(string.IsNullOrEmpty(hub) ? ErrorMessages.HubNameMissing : ErrorMessages.HubNameResolvedInvalid);
+        }
+
+        var connection = _resolver.GetConnection(_resolver.ResolveSettingName(input.ConnectionStringSetting));
+        var pending = connection.GetSigningKeyAsync(cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            return Task.FromResult(Create(input, hub!, connection, pending.Result));
+        }
+
+        return CreateAsync(input, hub!, connection, pending);
+    }
+
+    private async Task<SignalRConnectionInfo> CreateAsync(SignalRConnectionInfoAttribute input, string hub, ServiceConnection connection, ValueTask<SigningKey> pending)
+    {
+        var key = await pending.ConfigureAwait(false);
+        return Create(input, hub, connection, key);
+    }
+
+    private SignalRConnectionInfo Create(SignalRConnectionInfoAttribute input, string hub, ServiceConnection connection, SigningKey key)
+    {
+        var claims = IdTokenClaimReader.Read(input.IdToken, input.ClaimTypeList);
+        var lifetime = input.TokenLifetimeSeconds > 0 ? input.TokenLifetimeSeconds : (long)_options.Value.TokenLifetime.TotalSeconds;
+        var now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
+        var lowerHub = hub.ToLowerInvariant();
+        var endpoint = connection.Endpoint;
+        return new SignalRConnectionInfo
+        {
+            Url = endpoint.GetClientUrl(lowerHub),
+            AccessToken = AccessTokenWriter.Write(key, endpoint.AudiencePrefix, lowerHub, input.UserId, claims, now, lifetime),
+        };
+    }
+}

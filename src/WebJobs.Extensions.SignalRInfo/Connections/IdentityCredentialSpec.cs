@@ -1,0 +1,70 @@
+namespace WebJobs.Extensions.SignalRInfo;
+
+/// <summary>The kinds of Microsoft Entra ID credential a connection can ask for.</summary>
+internal enum IdentityCredentialKind
+{
+    /// <summary>DefaultAzureCredential (AuthType=azure, or no AuthType).</summary>
+    Default,
+
+    /// <summary>ManagedIdentityCredential, system-assigned or user-assigned (AuthType=azure.msi).</summary>
+    ManagedIdentity,
+
+    /// <summary>ClientSecretCredential or ClientCertificateCredential (AuthType=azure.app).</summary>
+    ServicePrincipal,
+
+    /// <summary>A credential built by AzureComponentFactory from a configuration section with serviceUri.</summary>
+    ConfigurationSection,
+}
+
+/// <summary>
+/// What credential an identity connection asks for. Holds the client secret in memory only to build the
+/// credential; <see cref="ToString"/> and <see cref="Description"/> never show it.
+/// </summary>
+internal sealed class IdentityCredentialSpec
+{
+    private IdentityCredentialSpec(IdentityCredentialKind kind, string? clientId, string? tenantId, string? clientSecret, string? clientCertificatePath, bool recognisedAuthType)
+    {
+        Kind = kind;
+        ClientId = clientId;
+        TenantId = tenantId;
+        ClientSecret = clientSecret;
+        ClientCertificatePath = clientCertificatePath;
+        RecognisedAuthType = recognisedAuthType;
+    }
+
+    public IdentityCredentialKind Kind { get; }
+
+    public string? ClientId { get; }
+
+    public string? TenantId { get; }
+
+    public string? ClientSecret { get; }
+
+    public string? ClientCertificatePath { get; }
+
+    /// <summary>False when the connection string named an AuthType we do not know (DefaultAzureCredential is used).</summary>
+    public bool RecognisedAuthType { get; }
+
+    /// <summary>A secret-free description for messages, e.g. "ManagedIdentityCredential (user-assigned, client id …)".</summary>
+    public string Description => Kind switch
+    {
+        IdentityCredentialKind.ManagedIdentity when ClientId is null => "ManagedIdentityCredential (system-assigned)",
+        IdentityCredentialKind.ManagedIdentity => "ManagedIdentityCredential (user-assigned, client id " + ClientId + ")",
+        IdentityCredentialKind.ServicePrincipal when ClientSecret is not null => "ClientSecretCredential (client id " + ClientId + ", tenant " + TenantId + ")",
+        IdentityCredentialKind.ServicePrincipal => "ClientCertificateCredential (client id " + ClientId + ", tenant " + TenantId + ")",
+        IdentityCredentialKind.ConfigurationSection => "the credential of the configuration section (AzureComponentFactory)",
+        _ => "DefaultAzureCredential",
+    };
+
+    public static IdentityCredentialSpec Default(bool recognised) => new(IdentityCredentialKind.Default, null, null, null, null, recognised);
+
+    public static IdentityCredentialSpec ManagedIdentity(string? clientId) => new(IdentityCredentialKind.ManagedIdentity, clientId, null, null, null, true);
+
+    public static IdentityCredentialSpec ServicePrincipal(string clientId, string tenantId, string? clientSecret, string? clientCertificatePath) =>
+        new(IdentityCredentialKind.ServicePrincipal, clientId, tenantId, clientSecret, clientCertificatePath, true);
+
+    public static IdentityCredentialSpec ConfigurationSection() => new(IdentityCredentialKind.ConfigurationSection, null, null, null, null, true);
+
+    /// <inheritdoc />
+    public override string ToString() => Description;
+}

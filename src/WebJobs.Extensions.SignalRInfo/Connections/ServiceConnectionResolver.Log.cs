@@ -1,0 +1,25 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace WebJobs.Extensions.SignalRInfo;
+
+internal sealed partial class ServiceConnectionResolver
+{
+    /// <summary>Log messages of the resolver. EventIds are never reused.</summary>
+    private static class Log
+    {
+        private static readonly Action<ILogger, string, string, Exception?> UnknownConnectionStringKeyMessage = LoggerMessage.Define<string, string>(
+            LogLevel.Warning,
+            new EventId(1, "UnknownConnectionStringKey"),
+            "The SignalR Service connection string in setting '{SettingName}' contains the unknown key '{Key}', which is ignored. Known keys: Endpoint, AccessKey, Version, Port, ClientEndpoint, ServerEndpoint, AuthType, ClientId, TenantId, ClientSecret, ClientCert. Check its spelling.");
+
+        private static readonly Action<ILogger, string, Exception?> UnknownAuthTypeMessage = LoggerMessage.Define<string>(
+            LogLevel.Warning,
+            new EventId(2, "UnknownAuthType"),
+            "The SignalR Service connection string in setting '{SettingName}' has an AuthType that is not one of azure, azure.msi, azure.app or aad; DefaultAzureCredential is used.");
+
+        public static void UnknownConnectionStringKey(ILogger logger, string settingName, string key) => UnknownConnectionStringKeyMessage(logger, settingName, key, null);
+
+        public static void UnknownAuthType(ILogger logger, string settingName) => UnknownAuthTypeMessage(logger, settingName, null);
+    }
+}

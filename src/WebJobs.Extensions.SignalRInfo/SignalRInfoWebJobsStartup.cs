@@ -1,0 +1,15 @@
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Hosting;
+using Microsoft.Extensions.Hosting;
+using WebJobs.Extensions.SignalRInfo;
+
+[assembly: WebJobsStartup(typeof(SignalRInfoWebJobsStartup))]
+
+namespace WebJobs.Extensions.SignalRInfo;
+
+/// <summary>Lets the Azure Functions host load the extension with no code: it adds the binding.</summary>
+public sealed class SignalRInfoWebJobsStartup : IWebJobsStartup
+{
+    /// <inheritdoc />
+    public void Configure(IWebJobsBuilder builder) => builder.AddSignalRConnectionInfo();
+}

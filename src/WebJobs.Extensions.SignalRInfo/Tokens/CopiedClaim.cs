@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+
+namespace WebJobs.Extensions.SignalRInfo;
+
+/// <summary>One value of a claim copied from an IdToken: a string, or JSON text for numbers, booleans, objects.</summary>
+internal readonly struct ClaimValue
+{
+    public ClaimValue(string text, bool isJson)
+    {
+        Text = text;
+        IsJson = isJson;
+    }
+
+    /// <summary>The string value, or the JSON text when <see cref="IsJson"/> is set.</summary>
+    public string Text { get; }
+
+    /// <summary>True when <see cref="Text"/> is JSON to write as it is (number, boolean, object, null).</summary>
+    public bool IsJson { get; }
+}
+
+/// <summary>A claim type (after renaming) with its values in order; several values are written as a JSON array.</summary>
+internal sealed class CopiedClaim
+{
+    public CopiedClaim(string type)
+    {
+        Type = type;
+    }
+
+    public string Type { get; }
+
+    public List<ClaimValue> Values { get; } = new();
+}
