@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace WebJobs.Extensions.SignalRInfo.Tests;
+
+public class AccessTokenWriterTests
+{
+    private const string AccessKey = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefgh+/=";
+    private const string AudiencePrefix = "https://contoso.service.signalr.net/client/?hub=";
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+    private static string Write(string? userId = null, IReadOnlyList<CopiedClaim>? claims = null, string hub = "chat", long lifetime = 3600, SigningKey? key = null) =>
+        AccessTokenWriter.Write(key ?? SigningKey.FromAccessKey(AccessKey), AudiencePrefix, hub, userId, claims, Now.ToUnixTimeSeconds(), lifetime);
+
+    [Fact]
+    public async Task Write_Token_VerifiesWithIndependentValidator()
+    {
+        var token = Write("user1");
+
+        var jwt = await TokenAssert.ValidAsync(token, AccessKey, AudiencePrefix + "chat", Now);
+
+        Assert.Equal("HS256", jwt.Alg);
+        Assert.Equal("user1", jwt.GetClaim("asrs.s.uid").Value);
+        Assert.Equal(Now.UtcDateTime, jwt.IssuedAt);
+        Assert.Equal(Now.UtcDateTime, jwt.ValidFrom);
+        Assert.Equal(Now.AddHours(1).UtcDateTime, jwt.ValidTo);
+        Assert.Equal("azure-signalr", jwt.Issuer);
+    }
+
+    [Fact]
+    public async Task Write_WrongKeyOrAudience_IsRejectedByIndependentValidator()
+    {
+        var token = Write("user1");
+
+        await TokenAssert.InvalidAsync(token, AccessKey + "x", AudiencePrefix + "chat");
+        await TokenAssert.InvalidAsync(token, AccessKey, AudiencePrefix + "other");
+    }
+
+    [Fact]
+    public void Write_Header_IsCompactInServiceOrderWithStableKid()
+    {
+        var token = Write();
+        var header = TokenAssert.DecodePart(token, 0);
+
+        var kid = SigningKey.FromAccessKey(AccessKey).KeyId;
+        Assert.Equal("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}", header);
+        Assert.Matches("^[0-9a-f]{32}$", kid);
+        Assert.DoesNotContain(AccessKey, kid);
+        Assert.NotEqual(kid, SigningKey.FromAccessKey(AccessKey + "2").KeyId);
+    }
+
+    [Fact]
+    public void Write_Payload_HasServiceClaimOrderAndIntegerTimes()
+    {
+        var claims = new List<CopiedClaim> { Claim("name", "Ann"), Claim("role", "a", "b") };
+
+        var token = Write("user1", claims, lifetime: 600);
+
+        var now = Now.ToUnixTimeSeconds();
+        Assert.Equal(
+            "{\"asrs.s.uid\":\"user1\",\"name\":\"Ann\",\"role\":[\"a\",\"b\"],\"nbf\":" + now + ",\"exp\":" + (now + 600) + ",\"iat\":" + now + ",\"iss\":\"azure-signalr\",\"aud\":\"https://contoso.service.signalr.net/client/?hub=chat\"}",
+            TokenAssert.DecodePart(token, 1));
+    }
+
+    [Fact]
+    public void Write_NoUserId_OmitsUidButEmptyUserIdCounts()
+    {
+        Assert.DoesNotContain("asrs.s.uid", TokenAssert.PayloadNames(Write(userId: null)));
+        Assert.Contains("\"asrs.s.uid\":\"\"", TokenAssert.DecodePart(Write(userId: string.Empty), 1));
+    }
+
+    [Fact]
+    public async Task Write_SpecialCharacters_EscapedAsTheServiceExpects()
+    {
+        var user = "Zoë \"quoted\" back\\slash a/b \u00e9\u4e2d\U0001F600 tab\t nl\n ctl\u0001";
+
+        var token = Write(user);
+
+        var payload = TokenAssert.DecodePart(token, 1);
+        Assert.Contains("Zoë \\\"quoted\\\" back\\\\slash a/b é中😀 tab\\t nl\\n ctl\\u0001", payload);
+        var jwt = await TokenAssert.ValidAsync(token, AccessKey, AudiencePrefix + "chat", Now);
+        Assert.Equal(user, jwt.GetClaim("asrs.s.uid").Value);
+    }
+
+    [Fact]
+    public void Write_JsonTypedClaims_KeepTheirJsonType()
+    {
+        var claims = new List<CopiedClaim>
+        {
+            Json("age", "42"),
+            Json("admin", "true"),
+            Json("address", "{\"city\":\"Oslo\"}"),
+        };
+
+        using var doc = JsonDocument.Parse(TokenAssert.DecodePart(Write(claims: claims), 1));
+
+        Assert.Equal(JsonValueKind.Number, doc.RootElement.GetProperty("age").ValueKind);
+        Assert.Equal(JsonValueKind.True, doc.RootElement.GetProperty("admin").ValueKind);
+        Assert.Equal("Oslo", doc.RootElement.GetProperty("address").GetProperty("city").GetString());
+    }
+
+    [Fact]
+    public void Write_LongTokens_CappedAt4096Characters()
+    {
+        var longUser = new string('u', 4000);
+
+        var error = Assert.Throws<InvalidOperationException>(() => Write(longUser));
+
+        Assert.StartsWith("The access token for hub 'chat' would be ", error.Message);
+        Assert.Contains("at most 4096", error.Message);
+        Assert.DoesNotContain(longUser, error.Message);
+    }
+
+    [Fact]
+    public void Write_LongestAllowedToken_IsAtMost4096AndOneMoreCharacterFails()
+    {
+        var length = 0;
+        string longest = Write(string.Empty);
+        while (true)
+        {
+            try
+            {
+                longest = Write(new string('x', length + 1));
+                length++;
+            }
+            catch (InvalidOperationException)
+            {
+                break;
+            }
+        }
+
+        // base64url grows in steps of at most 2 characters per user id character.
+        Assert.InRange(longest.Length, 4093, 4096);
+        var error = Assert.Throws<InvalidOperationException>(() => Write(new string('x', length + 1)));
+        Assert.Contains("would be 409", error.Message);
+    }
+
+    [Fact]
+    public async Task Write_ConcurrentCallsSharingOneKey_AllVerify()
+    {
+        var key = SigningKey.FromAccessKey(AccessKey);
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => Enumerable.Range(0, 50).Select(j => Write("u" + i + "-" + j, key: key)).ToArray())));
+
+        foreach (var batch in tokens)
+        {
+            foreach (var token in batch)
+            {
+                await TokenAssert.ValidAsync(token, AccessKey, AudiencePrefix + "chat", Now);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Write_EntraKey_UsesKeyIdAsKid()
+    {
+        var key = new SigningKey("key-id-\"1\"", "entra-issued-key-0123456789abcdefghij");
+
+        var token = Write("u", key: key);
+
+        var jwt = await TokenAssert.ValidAsync(token, "entra-issued-key-0123456789abcdefghij", AudiencePrefix + "chat", Now);
+        Assert.Equal("key-id-\"1\"", jwt.Kid);
+        Assert.Equal("SigningKey(kid=key-id-\"1\")", key.ToString());
+    }
+
+    private static CopiedClaim Claim(string type, params string[] values)
+    {
+        var claim = new CopiedClaim(type);
+        claim.Values.AddRange(values.Select(v => new ClaimValue(v, false)));
+        return claim;
+    }
+
+    private static CopiedClaim Json(string type, string json)
+    {
+        var claim = new CopiedClaim(type);
+        claim.Values.Add(new ClaimValue(json, true));
+        return claim;
+    }
+}

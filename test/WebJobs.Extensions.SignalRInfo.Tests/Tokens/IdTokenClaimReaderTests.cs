@@ -1,0 +1,112 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace WebJobs.Extensions.SignalRInfo.Tests;
+
+public class IdTokenClaimReaderTests
+{
+    [Fact]
+    public void Read_FiltersByExactCaseSensitiveTypes_InTokenOrder()
+    {
+        var idToken = TokenAssert.IdToken("{\"name\":\"Ann\",\"Email\":\"x@y\",\"email\":\"ann@contoso.com\",\"oid\":\"123\"}");
+
+        var claims = IdTokenClaimReader.Read(idToken, new[] { "email", "name" })!;
+
+        Assert.Equal(new[] { "name", "email" }, claims.Select(c => c.Type));
+        Assert.Equal("ann@contoso.com", claims[1].Values.Single().Text);
+    }
+
+    [Fact]
+    public void Read_ReservedNames_AreRenamed()
+    {
+        var idToken = TokenAssert.IdToken("{\"aud\":\"a\",\"exp\":1,\"iat\":2,\"nbf\":3,\"iss\":\"i\",\"actort\":\"x\",\"acr\":\"1\",\"azp\":\"p\",\"c_hash\":\"h\",\"jti\":\"j\",\"nonce\":\"n\"}");
+        var types = new[] { "aud", "exp", "iat", "nbf", "iss", "actort", "acr", "azp", "c_hash", "jti", "nonce" };
+
+        var claims = IdTokenClaimReader.Read(idToken, types)!;
+
+        Assert.Equal(types.Select(t => "asrs.u." + t), claims.Select(c => c.Type));
+        Assert.True(claims.Single(c => c.Type == "asrs.u.exp").Values.Single().IsJson);
+    }
+
+    [Fact]
+    public void Read_FirstSubKept_LaterSubsRenamed()
+    {
+        var idToken = TokenAssert.IdToken("{\"sub\":[\"s1\",\"s2\",\"s3\"]}");
+
+        var claims = IdTokenClaimReader.Read(idToken, new[] { "sub" })!;
+
+        Assert.Equal("s1", claims.Single(c => c.Type == "sub").Values.Single().Text);
+        Assert.Equal(new[] { "s2", "s3" }, claims.Single(c => c.Type == "asrs.u.sub").Values.Select(v => v.Text));
+    }
+
+    [Fact]
+    public void Read_ServiceClaims_AreNeverCopied()
+    {
+        var idToken = TokenAssert.IdToken("{\"asrs.s.uid\":\"admin\",\"asrs.s.aut\":\"x\",\"name\":\"Eve\"}");
+
+        var claims = IdTokenClaimReader.Read(idToken, new[] { "asrs.s.uid", "asrs.s.aut", "name" })!;
+
+        Assert.Equal(new[] { "name" }, claims.Select(c => c.Type));
+    }
+
+    [Fact]
+    public void Read_ArraysAndTypes_KeepValuesAndJsonTypes()
+    {
+        var idToken = TokenAssert.IdToken("{\"roles\":[\"a\",\"b\"],\"age\":42,\"verified\":false,\"one\":[\"only\"],\"none\":[]}");
+
+        var claims = IdTokenClaimReader.Read(idToken, new[] { "roles", "age", "verified", "one", "none" })!;
+
+        Assert.Equal(new[] { "roles", "age", "verified", "one" }, claims.Select(c => c.Type));
+        Assert.Equal(new[] { "a", "b" }, claims[0].Values.Select(v => v.Text));
+        Assert.Equal(("42", true), (claims[1].Values.Single().Text, claims[1].Values.Single().IsJson));
+        Assert.Equal(("false", true), (claims[2].Values.Single().Text, claims[2].Values.Single().IsJson));
+        Assert.Single(claims[3].Values);
+    }
+
+    [Fact]
+    public void Read_BearerPrefix_IsAccepted()
+    {
+        var claims = IdTokenClaimReader.Read("Bearer " + TokenAssert.IdToken("{\"name\":\"Ann\"}"), new[] { "name" });
+
+        Assert.Equal("Ann", claims!.Single().Values.Single().Text);
+    }
+
+    [Theory]
+    [InlineData(null, new[] { "name" })]
+    [InlineData("", new[] { "name" })]
+    [InlineData("  ", new[] { "name" })]
+    [InlineData("not-a-token", null)]
+    [InlineData("not-a-token", new string[0])]
+    public void Read_NothingToCopy_ReturnsNull(string? idToken, string[]? types)
+    {
+        Assert.Null(IdTokenClaimReader.Read(idToken, types));
+    }
+
+    [Fact]
+    public void Read_NoMatchingClaim_ReturnsNull()
+    {
+        Assert.Null(IdTokenClaimReader.Read(TokenAssert.IdToken("{\"name\":\"Ann\"}"), new[] { "email" }));
+    }
+
+    public static TheoryData<string, string> MalformedTokens => new()
+    {
+        { "secretpart1.secretpart2", ErrorMessages.IdTokenNotThreeParts },
+        { "a.b.c.d.e", ErrorMessages.IdTokenNotThreeParts },
+        { "eyJhbGciOiJub25lIn0.!!!secret!!!.sig", ErrorMessages.IdTokenPayloadNotBase64Url },
+        { "eyJhbGciOiJub25lIn0." + TokenAssert.Base64Url("{\"secretvalue\": ") + ".sig", ErrorMessages.IdTokenPayloadNotJsonObject },
+        { "eyJhbGciOiJub25lIn0." + TokenAssert.Base64Url("[\"secretvalue\"]") + ".sig", ErrorMessages.IdTokenPayloadNotJsonObject },
+        { "eyJhbGciOiJub25lIn0." + TokenAssert.Base64Url("secretvalue") + ".sig", ErrorMessages.IdTokenPayloadNotJsonObject },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedTokens))]
+    public void Read_Malformed_FailsClearlyWithoutEchoingTheToken(string idToken, string reason)
+    {
+        var error = Assert.Throws<ArgumentException>(() => IdTokenClaimReader.Read(idToken, new[] { "name" }));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.IdTokenMalformed, reason), error.Message);
+        Assert.DoesNotContain("secret", error.Message);
+        Assert.Null(error.InnerException);
+    }
+}
