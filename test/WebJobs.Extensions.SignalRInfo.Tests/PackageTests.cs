@@ -1,0 +1,105 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.Json;
+using System.Xml.Linq;
+using Xunit;
+
+namespace WebJobs.Extensions.SignalRInfo.Tests;
+
+/// <summary>
+/// The package runs inside the Functions v4 host, which ships Microsoft.Extensions.* and System.* 8.x and its own
+/// Microsoft.IdentityModel.*: the package must not pull anything newer, nor IdentityModel's token libraries.
+/// </summary>
+public class PackageTests
+{
+    private static readonly string RepositoryRoot = FindRoot();
+    private static readonly string LibraryDirectory = Path.Combine(RepositoryRoot, "src", "WebJobs.Extensions.SignalRInfo");
+
+    [Fact]
+    public void Pack_Nuspec_DependsOnNothingAboveMajor8AndNoIdentityModel()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "signalrinfo-pack-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Run("dotnet", $"pack \"{LibraryDirectory}\" -c Release --no-restore -o \"{output}\" -p:TreatWarningsAsErrors=true");
+            var package = Directory.GetFiles(output, "WebJobs.Extensions.SignalRInfo.*.nupkg").Single();
+            using var zip = ZipFile.OpenRead(package);
+            var nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var stream = nuspecEntry.Open();
+            var nuspec = XDocument.Load(stream);
+            XNamespace ns = nuspec.Root!.Name.Namespace;
+
+            var groups = nuspec.Descendants(ns + "group").ToDictionary(g => (string)g.Attribute("targetFramework")!, g => g.Elements(ns + "dependency").Select(d => ((string)d.Attribute("id")!, (string)d.Attribute("version")!)).ToArray());
+            Assert.Equal(new[] { ".NETStandard2.0", "net8.0" }, groups.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            foreach (var (id, version) in groups.Values.SelectMany(d => d))
+            {
+                Assert.False(id.StartsWith("Microsoft.IdentityModel.", StringComparison.Ordinal), id);
+                if (id.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || id.StartsWith("System.", StringComparison.Ordinal))
+                {
+                    Assert.True(Major(version) <= 8, $"{id} {version}");
+                }
+            }
+
+            Assert.Contains(zip.Entries, e => e.FullName == "lib/netstandard2.0/WebJobs.Extensions.SignalRInfo.dll");
+            Assert.Contains(zip.Entries, e => e.FullName == "lib/net8.0/WebJobs.Extensions.SignalRInfo.dll");
+            Assert.Contains(zip.Entries, e => e.FullName == "lib/net8.0/WebJobs.Extensions.SignalRInfo.xml");
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Restore_DependencyClosure_StaysAtMajor8AndHasNoIdentityModelTokenLibraries()
+    {
+        var assets = Path.Combine(LibraryDirectory, "obj", "project.assets.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(assets));
+
+        var libraries = document.RootElement.GetProperty("libraries").EnumerateObject().Select(p => p.Name.Split('/')).Where(p => p.Length == 2).ToArray();
+        Assert.Contains(libraries, l => l[0] == "Azure.Identity");
+        foreach (var library in libraries)
+        {
+            var (id, version) = (library[0], library[1]);
+            if (id.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || id.StartsWith("System.", StringComparison.Ordinal))
+            {
+                Assert.True(Major(version) <= 8, $"{id} {version}");
+            }
+
+            // MSAL (under Azure.Identity) brings only the tiny Microsoft.IdentityModel.Abstractions, which the host also ships.
+            if (id.StartsWith("Microsoft.IdentityModel.", StringComparison.Ordinal))
+            {
+                Assert.Equal("Microsoft.IdentityModel.Abstractions", id);
+            }
+        }
+    }
+
+    private static int Major(string version) => int.Parse(version.TrimStart('[', '(').Split('.', ',', ')', ']')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void Run(string file, string arguments)
+    {
+        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"dotnet {arguments} failed:\n{stdout.Result}\n{stderr}");
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WebJobs.Extensions.SignalRInfo.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using Microsoft.Azure.WebJobs.Hosting;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace WebJobs.Extensions.SignalRInfo.Tests;
+
+/// <summary>Freezes the public surface: later work and users depend on these exact names.</summary>
+public class PublicSurfaceTests
+{
+    private static readonly Assembly Library = typeof(SignalRConnectionInfoAttribute).Assembly;
+
+    [Fact]
+    public void ExportedTypes_AreExactlyTheDesignedOnes()
+    {
+        var exported = Library.GetExportedTypes().Select(t => t.FullName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(
+            new[]
+            {
+                "Microsoft.Extensions.Hosting.SignalRInfoWebJobsBuilderExtensions",
+                "WebJobs.Extensions.SignalRInfo.SignalRConnectionInfo",
+                "WebJobs.Extensions.SignalRInfo.SignalRConnectionInfoAttribute",
+                "WebJobs.Extensions.SignalRInfo.SignalRInfoOptions",
+                "WebJobs.Extensions.SignalRInfo.SignalRInfoWebJobsStartup",
+            },
+            exported);
+    }
+
+    [Fact]
+    public void Attribute_HasTheDocumentedPropertiesAndDefaults()
+    {
+        var attribute = new SignalRConnectionInfoAttribute();
+        var properties = typeof(SignalRConnectionInfoAttribute).GetProperties().Select(p => p.Name + ":" + p.PropertyType.Name).OrderBy(n => n, StringComparer.Ordinal);
+
+        Assert.Equal(new[] { "ClaimTypeList:String[]", "ConnectionStringSetting:String", "HubName:String", "IdToken:String", "TokenLifetimeSeconds:Int32", "TypeId:Object", "UserId:String" }, properties);
+        Assert.Equal("AzureSignalRConnectionString", attribute.ConnectionStringSetting);
+        Assert.Equal(0, attribute.TokenLifetimeSeconds);
+        var usage = typeof(SignalRConnectionInfoAttribute).GetCustomAttribute<AttributeUsageAttribute>()!;
+        Assert.Equal(AttributeTargets.Parameter | AttributeTargets.ReturnValue, usage.ValidOn);
+        Assert.NotNull(typeof(SignalRConnectionInfoAttribute).GetCustomAttribute<Microsoft.Azure.WebJobs.Description.BindingAttribute>());
+        foreach (var name in new[] { "HubName", "UserId", "IdToken" })
+        {
+            Assert.NotNull(typeof(SignalRConnectionInfoAttribute).GetProperty(name)!.GetCustomAttribute<Microsoft.Azure.WebJobs.Description.AutoResolveAttribute>());
+        }
+    }
+
+    [Fact]
+    public void BuilderExtensions_HaveBothOverloads()
+    {
+        var methods = typeof(SignalRInfoWebJobsBuilderExtensions).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Select(m => m.Name + "(" + string.Join(",", m.GetParameters().Select(p => p.ParameterType.Name)) + ")")
+            .OrderBy(n => n, StringComparer.Ordinal);
+
+        Assert.Equal(new[] { "AddSignalRConnectionInfo(IWebJobsBuilder)", "AddSignalRConnectionInfo(IWebJobsBuilder,Action`1)" }, methods);
+    }
+
+    [Fact]
+    public void Assembly_DeclaresTheStartupForTheFunctionsHost()
+    {
+        var startup = Library.GetCustomAttributes<WebJobsStartupAttribute>().Single();
+
+        Assert.Equal(typeof(SignalRInfoWebJobsStartup), startup.WebJobsStartupType);
+    }
+
+    [Fact]
+    public void Options_ImplementsOptionsFormatter()
+    {
+        Assert.True(typeof(IOptionsFormatter).IsAssignableFrom(typeof(SignalRInfoOptions)));
+    }
+}
