@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Primitives;
+
+namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
+
+/// <summary>
+/// A whole negotiate call through a real JobHost (a new HttpRequest in, the function's SignalRConnectionInfo out),
+/// the same function with a no-op binding of the same attribute shape (Baseline: the pipeline's own cost), and
+/// with no binding at all. One host serves all four functions, so they share the pipeline and its configuration.
+/// </summary>
+[MemoryDiagnoser]
+public class NegotiateInvocationBenchmarks
+{
+    private const string ResponseKey = "$response";
+    private readonly string _idToken = BenchmarkInputs.IdToken();
+    private IHost _host = null!;
+    private IJobHost _jobHost = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _host = new HostBuilder()
+            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { [BenchmarkInputs.SettingName] = BenchmarkInputs.ConnectionString }))
+            .ConfigureWebJobs(b =>
+            {
+                b.AddHttp(o => o.SetResponse = (request, result) => request.HttpContext.Items[ResponseKey] = result);
+                b.AddSignalRConnectionInfo();
+                b.AddExtension<NoOpConnectionInfoExtension>();
+            })
+            .ConfigureServices(s => s.AddSingleton<ITypeLocator>(new FixedTypeLocator(typeof(NegotiateFunctions))))
+            .Build();
+        _host.StartAsync().GetAwaiter().GetResult();
+        _jobHost = _host.Services.GetRequiredService<IJobHost>();
+        InputChecks.Invocation(this);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _host.StopAsync().GetAwaiter().GetResult();
+        _host.Dispose();
+    }
+
+    [Benchmark(Description = "Negotiate: our binding")]
+    public Task<SignalRConnectionInfo> OurBinding() => CallAsync(NegotiateFunctions.Ours);
+
+    [Benchmark(Description = "Negotiate: our binding + IdToken claims")]
+    public Task<SignalRConnectionInfo> OurBindingWithIdTokenClaims() => CallAsync(NegotiateFunctions.OursWithClaims);
+
+    [Benchmark(Baseline = true, Description = "Negotiate: no-op binding")]
+    public Task<SignalRConnectionInfo> NoOpBinding() => CallAsync(NegotiateFunctions.NoOp);
+
+    [Benchmark(Description = "Negotiate: no binding")]
+    public Task<SignalRConnectionInfo> NoBinding() => CallAsync(NegotiateFunctions.Bare);
+
+    private async Task<SignalRConnectionInfo> CallAsync(string function)
+    {
+        // Every call gets a new request, as every client negotiate does; all four functions get the same one.
+        var context = new DefaultHttpContext();
+        var request = context.Request;
+        request.Method = "POST";
+        request.Scheme = "https";
+        request.Host = new HostString("contoso-functions.azurewebsites.net");
+        request.Path = "/api/negotiate";
+        request.QueryString = new QueryString("?negotiateVersion=1");
+        request.Headers[NegotiateFunctions.UserIdHeader] = new StringValues(BenchmarkInputs.UserId);
+        request.Headers[NegotiateFunctions.IdTokenHeader] = new StringValues(_idToken);
+        await _jobHost.CallAsync(function, new Dictionary<string, object?> { ["req"] = request }).ConfigureAwait(false);
+        return (SignalRConnectionInfo)context.Items[ResponseKey]!;
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
+
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project test/WebJobs.Extensions.SignalRInfo.Benchmarks</c>
+/// (BenchmarkDotNet's default job, all benchmarks unless <c>--filter</c> says otherwise), then prints the
+/// targets of issue 5 against the measured numbers. <c>--dry</c> runs every benchmark once, in process, to check
+/// that it starts and completes (for CI: no timing). Other arguments go to BenchmarkDotNet.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var dry = args.Contains("--dry");
+        var rest = args.Where(a => a != "--dry").ToList();
+        if (!rest.Contains("--filter"))
+        {
+            rest.Add("--filter");
+            rest.Add("*");
+        }
+
+        // The inputs of every benchmark are checked here first (and again in each benchmark process's setup).
+        CheckInputs();
+
+        var artifacts = Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
+        IConfig config = dry
+            ? ManualConfig.CreateMinimumViable()
+                .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
+                .AddDiagnoser(MemoryDiagnoser.Default)
+                .WithArtifactsPath(artifacts)
+            : DefaultConfig.Instance.WithArtifactsPath(artifacts);
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray(), config).ToList();
+        var failed = summaries.Count == 0
+            || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Length == 0 || s.Reports.Any(r => !r.Success || r.ResultStatistics is null));
+        if (failed)
+        {
+            Console.Error.WriteLine("Benchmarks failed: a benchmark did not run or did not complete (see the log above).");
+            return 1;
+        }
+
+        if (!dry)
+        {
+            var targets = TargetReport.Create(summaries.SelectMany(s => s.Reports).ToList());
+            Console.WriteLine();
+            Console.WriteLine(targets);
+            File.WriteAllText(Path.Combine(artifacts, "results", "targets.md"), targets);
+            Console.WriteLine("Markdown reports: " + Path.Combine(artifacts, "results"));
+        }
+
+        Console.WriteLine(dry ? "Benchmarks dry run completed." : "Benchmarks completed.");
+        return 0;
+    }
+
+    private static void CheckInputs()
+    {
+        var minting = new TokenMintingBenchmarks();
+        minting.Setup();
+        minting.Cleanup();
+        var invocation = new NegotiateInvocationBenchmarks();
+        invocation.Setup();
+        invocation.Cleanup();
+        ConsoleLogger.Default.WriteLineInfo("Benchmark inputs checked: every minter and every negotiate function produces a valid result.");
+    }
+}

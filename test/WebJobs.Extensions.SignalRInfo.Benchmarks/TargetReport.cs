@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using BenchmarkDotNet.Reports;
+
+namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
+
+/// <summary>The targets of issue 5, checked against the numbers of one run and printed as a markdown table.</summary>
+internal static class TargetReport
+{
+    public static string Create(IReadOnlyList<BenchmarkReport> reports)
+    {
+        var text = new StringBuilder("## Targets (issue 5), from this run\n\n| Target | Measured | Met |\n| --- | --- | --- |\n");
+        var ours = Find(reports, nameof(TokenMintingBenchmarks.Ours));
+        var handler = Find(reports, nameof(TokenMintingBenchmarks.JsonWebTokenHandler));
+        var sdk = Find(reports, nameof(TokenMintingBenchmarks.AzureSdk));
+        var floor = Find(reports, nameof(TokenMintingBenchmarks.Floor));
+        if (ours is not null && floor is not null)
+        {
+            if (sdk is not null)
+            {
+                Row(text, "minting ≥ 4× faster than the Azure SDK", Mean(sdk) / Mean(ours), "×", Mean(sdk) / Mean(ours) >= 4);
+            }
+
+            if (handler is not null)
+            {
+                Row(text, "minting ≥ 1.25× faster than JsonWebTokenHandler", Mean(handler) / Mean(ours), "×", Mean(handler) / Mean(ours) >= 1.25);
+            }
+
+            Row(text, "minting within 1.3× of the reused-HMAC floor", Mean(ours) / Mean(floor), "× the floor", Mean(ours) / Mean(floor) <= 1.3);
+            var allocated = Allocated(ours) / Allocated(floor);
+            Row(text, "minting allocates ≤ 1.25× the floor's bytes", allocated, "× (" + Allocated(ours).ToString("0", CultureInfo.InvariantCulture) + " B vs " + Allocated(floor).ToString("0", CultureInfo.InvariantCulture) + " B)", allocated <= 1.25);
+
+            var binding = Find(reports, nameof(NegotiateInvocationBenchmarks.OurBinding));
+            var noOp = Find(reports, nameof(NegotiateInvocationBenchmarks.NoOpBinding));
+            if (binding is not null && noOp is not null)
+            {
+                var extra = Mean(binding) - Mean(noOp);
+                var budget = 1.3 * Mean(floor);
+                text.Append("| negotiate invocation ≤ no-op binding + 1.3× minting floor (")
+                    .Append(Micro(Mean(noOp))).Append(" + ").Append(Micro(budget)).Append(") | ")
+                    .Append(Micro(Mean(binding))).Append(" (our work on top of the pipeline: ").Append(Micro(extra)).Append(" = ")
+                    .Append((extra / Mean(floor)).ToString("0.00", CultureInfo.InvariantCulture)).Append("× the floor) | ")
+                    .Append(extra <= budget ? "yes" : "**no**").Append(" |\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static BenchmarkReport? Find(IReadOnlyList<BenchmarkReport> reports, string method) =>
+        reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method && r.ResultStatistics is not null);
+
+    private static double Mean(BenchmarkReport report) => report.ResultStatistics!.Mean;
+
+    private static double Allocated(BenchmarkReport report) => report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? double.NaN;
+
+    private static string Micro(double nanoseconds) => (nanoseconds / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " µs";
+
+    private static void Row(StringBuilder text, string target, double value, string unit, bool met) =>
+        text.Append("| ").Append(target).Append(" | ").Append(value.ToString("0.00", CultureInfo.InvariantCulture)).Append(unit)
+            .Append(" | ").Append(met ? "yes" : "**no**").Append(" |\n");
+}
