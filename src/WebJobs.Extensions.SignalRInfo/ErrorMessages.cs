@@ -37,11 +37,97 @@ internal static class ErrorMessages
         "The binding's ConnectionStringSetting '{0}' refers to an app setting that does not exist or is empty. " +
         "Add that app setting with the name of the connection setting as its value, or set ConnectionStringSetting to the connection setting's name directly.";
 
-    /// <summary>{0}: setting name.</summary>
-    internal const string IdentityNotSupported =
-        "The SignalR Service connection '{0}' is an identity-based connection (Microsoft Entra ID: no AccessKey, or a 'serviceUri' section); " +
-        "identity connections are not supported yet by this version of WebJobs.Extensions.SignalRInfo. " +
-        "Use a connection string with an AccessKey, e.g. " + ConnectionExample + ".";
+    /// <summary>{0}: setting name, {1}: the entry (serviceUri, clientEndpoint, serverEndpoint).</summary>
+    internal const string SectionInvalidUri =
+        "The SignalR Service connection section '{0}' has an invalid '{1}' ('{0}__{1}' as an environment variable): it must be an absolute http:// or https:// URL without query or fragment, such as 'https://<resource>.service.signalr.net'.";
+
+    /// <summary>{0}: setting name, {1}: credential description, {2}: the inner message.</summary>
+    internal const string CredentialCreationFailed =
+        "The Microsoft Entra ID credential of the SignalR Service connection '{0}' ({1}) could not be created: {2}. " +
+        "For a section, check its 'credential', 'clientId', 'tenantId', 'clientSecret', 'clientCertificate' and 'managedIdentityResourceId' entries; for a connection string, its AuthType, ClientId, TenantId, ClientSecret and ClientCert.";
+
+    // ---- Microsoft Entra ID keys (PROTOCOL.md §5) -------------------------------------------------------------
+
+    internal const string RoleAdvice =
+        "Give the identity the 'SignalR App Server' role (or 'SignalR Service Owner') on the SignalR Service resource: Azure portal > the SignalR resource > Access control (IAM) > Add role assignment > SignalR App Server > select the managed identity or app, " +
+        "or 'az role assignment create --role \"SignalR App Server\" --assignee <principal or client id> --scope <SignalR resource id>'. A new role assignment can take a few minutes to apply; the next negotiate tries again, no restart is needed";
+
+    /// <summary>{0}: setting name, {1}: the key endpoint, {2}: credential description, {3}: the cause.</summary>
+    internal const string IdentityKeyUnavailable =
+        "The SignalR Service connection '{0}' (Microsoft Entra ID, {2}) could not get its signing key from {1}: {3}";
+
+    internal const string KeyStatusUnauthorized =
+        "the service answered 401 Unauthorized: it did not accept the identity's Microsoft Entra ID token. " +
+        "Either the identity lacks the role, or the token comes from the wrong tenant or authority (check TenantId / the section's 'tenantId': it must be the tenant of the SignalR resource). " + RoleAdvice + ".";
+
+    internal const string KeyStatusForbidden =
+        "the service answered 403 Forbidden: the identity is not allowed to get keys, it lacks the role (or its token comes from the wrong tenant or authority). " + RoleAdvice + ".";
+
+    internal const string KeyStatusNotFound =
+        "the service answered 404 Not Found: this address is not a SignalR Service key endpoint. Check Endpoint (and Port, ServerEndpoint) of the connection string, or 'serviceUri' (and 'serverEndpoint') of the section: " +
+        "it must be the resource's URL, such as 'https://<resource>.service.signalr.net', and ServerEndpoint, if set, must reach the same service.";
+
+    /// <summary>{0}: the status code.</summary>
+    internal const string KeyStatusRedirect =
+        "the service answered {0}, a redirect: the endpoint is not the service's own address (for example http:// where https:// is needed, or a proxy). Use the address it redirects to as Endpoint or ServerEndpoint.";
+
+    /// <summary>{0}: the status code, {1}: its name.</summary>
+    internal const string KeyStatusServiceError =
+        "the service answered {0} ({1}), a service-side error. The request was retried; a later negotiate tries again. If it persists, check the SignalR resource's health in the Azure portal.";
+
+    /// <summary>{0}: the status code, {1}: its name.</summary>
+    internal const string KeyStatusUnexpected =
+        "the service answered {0} ({1}), which a SignalR Service key endpoint does not answer. Check that Endpoint / ServerEndpoint point to the SignalR Service resource.";
+
+    internal const string KeyResponseNotJson =
+        "the service answered 200 OK, but the body is not the JSON object {\"KeyId\":\"…\",\"AccessKey\":\"…\"} that the key endpoint returns. " +
+        "Check that Endpoint / ServerEndpoint point to Azure SignalR Service and not to another site or proxy.";
+
+    internal const string KeyResponseCamelCase =
+        "the service answered 200 OK with camelCase names ('keyId' / 'accessKey'), but the key endpoint returns PascalCase 'KeyId' and 'AccessKey'. " +
+        "Something between the app and the service (a proxy or a stand-in) rewrites the JSON; point Endpoint / ServerEndpoint to the service itself.";
+
+    /// <summary>{0}: the field (KeyId or AccessKey).</summary>
+    internal const string KeyResponseFieldMissing =
+        "the service answered 200 OK, but its JSON has no '{0}' string (or an empty one); the key endpoint returns {{\"KeyId\":\"…\",\"AccessKey\":\"…\"}}. " +
+        "Check that Endpoint / ServerEndpoint point to Azure SignalR Service.";
+
+    /// <summary>{0}: the credential's type, {1}: its message.</summary>
+    internal const string KeyCredentialFailed =
+        "the credential ({0}) could not get a Microsoft Entra ID token for scope '" + IdentityKeyClient.Scope + "': {1}. " +
+        "In Azure, turn on the app's managed identity (for a user-assigned one set ClientId, or the section's 'clientId'); " +
+        "for local development use AuthType=azure and sign in with the Azure CLI ('az login') or Visual Studio; for a service principal check TenantId, ClientId and the secret or certificate.";
+
+    /// <summary>{0}: the exception message.</summary>
+    internal const string KeyRequestFailed =
+        "the request failed before the service answered: {0}. Check that the endpoint is reachable from the app (DNS name, firewall, private endpoint or network rules of the SignalR resource). The request was retried; a later negotiate tries again.";
+
+    /// <summary>{0}: the timeout.</summary>
+    internal const string KeyRequestTimedOut =
+        "the service did not answer within {0}. Check that the endpoint is reachable from the app. The request was retried; a later negotiate tries again.";
+
+    /// <summary>{0}: the exception type.</summary>
+    internal const string KeyUnexpectedFailure = "an unexpected {0} occurred while getting the key.";
+
+    internal const string KeyHostStopping = "the host is stopping.";
+
+    internal const string KeyStillPending = "the key request has not been answered yet (it goes on in the background; the endpoint may be slow or unreachable).";
+
+    /// <summary>{0}: the wait, {1}: the last cause or <see cref="KeyStillPending"/>.</summary>
+    internal const string KeyWaitTimedOut =
+        "no key arrived within {0} (SignalRInfoOptions.IdentityKeyWaitTimeout, host.json 'extensions:signalR:identityKeyWaitTimeout'): {1}";
+
+    /// <summary>{0}: seconds.</summary>
+    internal const string KeyRetryAfterBackoff =
+        "(This is the last fetch's error: the next negotiate tries again in {0} s or later; no restart is needed once the cause is fixed.)";
+
+    internal const string KeyFailureKeepsCurrentKey = "Negotiations keep signing with the current key until it expires; the refresh is retried.";
+
+    internal const string KeyFailureNoKey = "There is no usable key: negotiations fail until a later one gets it.";
+
+    /// <summary>{0}: the value.</summary>
+    internal const string IdentityKeyWaitTimeoutOutOfRange =
+        "SignalRInfoOptions.IdentityKeyWaitTimeout (host.json 'extensions:signalR:identityKeyWaitTimeout') is {0}: it must be at least 00:00:01 and at most 00:05:00. Remove it to use the default of 00:00:30.";
 
     // ---- Connection string grammar (PROTOCOL.md §1) ----------------------------------------------------------
 

@@ -51,7 +51,7 @@ internal sealed class SignalRInfoExtensionConfigProvider : IExtensionConfigProvi
             // A setter's range check surfaces wrapped by the configuration binder: show its own message.
             for (var inner = ex; inner is not null; inner = inner.InnerException)
             {
-                if (inner is ArgumentOutOfRangeException { ParamName: nameof(SignalRInfoOptions.TokenLifetime) })
+                if (inner is ArgumentOutOfRangeException { ParamName: nameof(SignalRInfoOptions.TokenLifetime) or nameof(SignalRInfoOptions.IdentityKeyWaitTimeout) })
                 {
                     throw new InvalidOperationException(inner.Message, inner);
                 }

@@ -27,6 +27,10 @@ public static class SignalRInfoWebJobsBuilderExtensions
         var services = builder.Services;
         services.AddAzureClientsCore();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IServiceCredentialFactory, ServiceCredentialFactory>();
+        services.TryAddSingleton<IdentityKeyPolicy>();
+        services.TryAddSingleton(sp => new IdentityKeyClient(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IdentityKeyProviderRegistry>();
         services.TryAddSingleton<ServiceConnectionResolver>();
         services.TryAddSingleton<SignalRConnectionInfoConverter>();
         services.TryAddSingleton<SignalRConnectionInfoValidator>();

@@ -18,6 +18,13 @@ internal sealed partial class ServiceConnectionResolver
             new EventId(2, "UnknownAuthType"),
             "The SignalR Service connection string in setting '{SettingName}' has an AuthType that is not one of azure, azure.msi, azure.app or aad; DefaultAzureCredential is used.");
 
+        private static readonly Action<ILogger, string, string, Uri, Exception?> IdentityConnectionMessage = LoggerMessage.Define<string, string, Uri>(
+            LogLevel.Information,
+            new EventId(14, "IdentityConnection"),
+            "The SignalR Service connection '{SettingName}' uses Microsoft Entra ID: {Credential}; its signing key comes from {AccessKeyUri} and is fetched in the background now.");
+
+        public static void IdentityConnection(ILogger logger, string settingName, string credential, Uri accessKeyUri) => IdentityConnectionMessage(logger, settingName, credential, accessKeyUri, null);
+
         public static void UnknownConnectionStringKey(ILogger logger, string settingName, string key) => UnknownConnectionStringKeyMessage(logger, settingName, key, null);
 
         public static void UnknownAuthType(ILogger logger, string settingName) => UnknownAuthTypeMessage(logger, settingName, null);

@@ -186,11 +186,17 @@ internal sealed class ServiceConnectionString
         return IdentityCredentialSpec.ServicePrincipal(clientId, tenantId, clientSecret, clientCert);
     }
 
+    /// <summary>True when <paramref name="text"/> is an absolute http(s) URL without query, fragment or user info.</summary>
+    internal static bool TryParseServiceUri(string text, out Uri uri)
+    {
+        return Uri.TryCreate(text, UriKind.Absolute, out uri!)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0;
+    }
+
     private static Uri ParseUri(string text, string settingName, string property)
     {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        if (!TryParseServiceUri(text, out var uri))
         {
             throw new ArgumentException(ErrorMessages.Format(ErrorMessages.InvalidEndpointUri, settingName, property));
         }

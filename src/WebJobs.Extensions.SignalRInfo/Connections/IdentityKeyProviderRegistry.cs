@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Azure.Core;
+using Microsoft.Azure.WebJobs.Logging;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Logging;
+
+namespace WebJobs.Extensions.SignalRInfo;
+
+/// <summary>
+/// Holds one <see cref="IdentityKeyProvider"/> per key endpoint + credential for the life of the host, so that
+/// every connection setting (and every re-read of a changed setting) naming the same pair shares one key. Starts
+/// forwarding Azure SDK event-source logs (Azure.Identity) to the host's logging when the first identity connection
+/// appears; stops pending fetches and refresh timers when the host is disposed.
+/// </summary>
+internal sealed class IdentityKeyProviderRegistry : IDisposable
+{
+    private readonly Dictionary<string, IdentityKeyProvider> _providers = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly IdentityKeyClient _client;
+    private readonly IdentityKeyPolicy _policy;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly AzureEventSourceLogForwarder? _logForwarder;
+    private bool _disposed;
+
+    public IdentityKeyProviderRegistry(IdentityKeyClient client, IdentityKeyPolicy policy, TimeProvider timeProvider, ILoggerFactory loggerFactory, AzureEventSourceLogForwarder? logForwarder = null)
+    {
+        _client = client;
+        _policy = policy;
+        _timeProvider = timeProvider;
+        _logger = loggerFactory.CreateLogger(LogCategories.CreateTriggerCategory("SignalRInfo"));
+        _logForwarder = logForwarder;
+    }
+
+    /// <summary>
+    /// The provider for <paramref name="accessKeyUri"/> and the credential identified by
+    /// <paramref name="credentialIdentity"/> (a secret-free fingerprint); <paramref name="createCredential"/> runs
+    /// only when there is none yet.
+    /// </summary>
+    public IdentityKeyProvider GetProvider(Uri accessKeyUri, string credentialIdentity, Func<(TokenCredential Credential, string Description)> createCredential)
+    {
+        var key = accessKeyUri.AbsoluteUri + "\n" + credentialIdentity;
+        lock (_providers)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(IdentityKeyProviderRegistry));
+            }
+
+            if (_providers.TryGetValue(key, out var existing))
+            {
+                return existing;
+            }
+
+            var (credential, description) = createCredential();
+            if (_providers.Count == 0)
+            {
+                _logForwarder?.Start();
+            }
+
+            var provider = new IdentityKeyProvider(accessKeyUri, credential, description, _client, _policy, _timeProvider, _logger, _stopping.Token);
+            _providers.Add(key, provider);
+            return provider;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        IdentityKeyProvider[] providers;
+        lock (_providers)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            providers = new IdentityKeyProvider[_providers.Count];
+            _providers.Values.CopyTo(providers, 0);
+        }
+
+        _stopping.Cancel();
+        foreach (var provider in providers)
+        {
+            provider.Dispose();
+        }
+
+        _stopping.Dispose();
+    }
+}
