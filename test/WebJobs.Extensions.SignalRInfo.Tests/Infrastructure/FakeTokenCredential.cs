@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure.Core;
+using Microsoft.Extensions.Configuration;
+
+namespace WebJobs.Extensions.SignalRInfo.Tests;
+
+/// <summary>A TokenCredential that hands out a recognisable token, records the scopes asked for, and can throw.</summary>
+internal sealed class FakeTokenCredential : TokenCredential
+{
+    public const string TokenValue = "ENTRA-TOKEN-RECOGNISABLE-4b1d9e";
+
+    private readonly ConcurrentQueue<string[]> _scopes = new();
+
+    /// <summary>When set, every token request throws it.</summary>
+    public Exception? Failure { get; set; }
+
+    public IReadOnlyCollection<string[]> Scopes => _scopes.ToArray();
+
+    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
+    {
+        _scopes.Enqueue(requestContext.Scopes);
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+
+        return new AccessToken(TokenValue, DateTimeOffset.UtcNow.AddHours(1));
+    }
+
+    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+        new(GetToken(requestContext, cancellationToken));
+}
+
+/// <summary>An IServiceCredentialFactory that returns one fake credential and records what it was asked for.</summary>
+internal sealed class FakeCredentialFactory : IServiceCredentialFactory
+{
+    private readonly ConcurrentQueue<(IdentityCredentialSpec Spec, string? SectionPath)> _requests = new();
+
+    public FakeTokenCredential Credential { get; } = new();
+
+    public IReadOnlyCollection<(IdentityCredentialSpec Spec, string? SectionPath)> Requests => _requests.ToArray();
+
+    public TokenCredential CreateCredential(IdentityCredentialSpec spec, IConfiguration? section)
+    {
+        _requests.Enqueue((spec, (section as IConfigurationSection)?.Path));
+        return Credential;
+    }
+}
