@@ -88,6 +88,6 @@ internal sealed class IdentityKeyProviderRegistry : IDisposable
             provider.Dispose();
         }
 
-        _stopping.Dispose();
+        // _stopping is not disposed: fetches still finishing read its (cancelled) token; it holds no timer.
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -176,6 +177,18 @@ public sealed class IdentityConnectionBindingTests : IAsyncLifetime
             $"max {latencies[^1]:F2} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:F2} ms, median {latencies[latencies.Count / 2]:F2} ms");
     }
 
+    [Fact]
+    public async Task Start_IdentityConnection_ForwardsAzureSdkEventSourceLogsToTheHost()
+    {
+        await using var host = await StartAsync(new() { [Setting] = ConnectionString });
+        await Provider(host).WhenIdleAsync();
+
+        using var source = new AzureTestEventSource();
+        source.Hello("from-azure-sdk-event-source");
+
+        Assert.Contains(host.Logs.Entries, e => e.Message.Contains("from-azure-sdk-event-source", StringComparison.Ordinal));
+    }
+
     private static IdentityKeyProvider Provider(TestHost host) =>
         ((IdentityConnection)host.Services.GetRequiredService<ServiceConnectionResolver>().GetConnection(Setting)).Provider;
 
@@ -194,5 +207,17 @@ public sealed class IdentityConnectionBindingTests : IAsyncLifetime
             typeof(Functions));
         await host.StartAsync();
         return host;
+    }
+
+    /// <summary>An event source with the AzureEventSource trait, as Azure.Identity's and Azure.Core's have.</summary>
+    private sealed class AzureTestEventSource : EventSource
+    {
+        public AzureTestEventSource()
+            : base("Azure-SignalRInfo-Tests-" + Guid.NewGuid().ToString("N"), EventSourceSettings.Default, "AzureEventSource", "true")
+        {
+        }
+
+        [Event(1, Level = EventLevel.Informational, Message = "Hello {0}")]
+        public void Hello(string text) => WriteEvent(1, text);
     }
 }
