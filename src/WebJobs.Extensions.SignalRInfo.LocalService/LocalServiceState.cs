@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+
+namespace WebJobs.Extensions.SignalRInfo.LocalService;
+
+/// <summary>The mutable state of one service instance (never static): keys, issued Entra-style keys, connections, counters.</summary>
+internal sealed class LocalServiceState
+{
+    private readonly ConcurrentDictionary<string, byte[]> _issuedKeys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LocalServiceConnection> _connections = new(StringComparer.Ordinal);
+    private int _accessKeyRequests;
+
+    public LocalServiceState(string accessKey)
+    {
+        AccessKeyBytes = Encoding.UTF8.GetBytes(accessKey);
+    }
+
+    /// <summary>The main access key as the service uses it: the UTF-8 bytes of the string, never base64-decoded.</summary>
+    public byte[] AccessKeyBytes { get; }
+
+    public int AccessKeyRequestCount => Volatile.Read(ref _accessKeyRequests);
+
+    public IReadOnlyCollection<string> IssuedKeyIds => _issuedKeys.Keys.ToArray();
+
+    public IReadOnlyList<LocalServiceConnection> Connections => _connections.Values.ToArray();
+
+    /// <summary>A new random key: 32 random bytes, base64 (used as the UTF-8 bytes of that string).</summary>
+    public static string GenerateKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public void CountAccessKeyRequest() => Interlocked.Increment(ref _accessKeyRequests);
+
+    public (string KeyId, string AccessKey) IssueKey()
+    {
+        var keyId = "local-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var accessKey = GenerateKey();
+        _issuedKeys[keyId] = Encoding.UTF8.GetBytes(accessKey);
+        return (keyId, accessKey);
+    }
+
+    public byte[]? FindIssuedKey(string keyId) => _issuedKeys.TryGetValue(keyId, out var key) ? key : null;
+
+    public void AddConnection(LocalServiceConnection connection) => _connections[connection.ConnectionId] = connection;
+
+    public void RemoveConnection(string connectionId) => _connections.TryRemove(connectionId, out _);
+}

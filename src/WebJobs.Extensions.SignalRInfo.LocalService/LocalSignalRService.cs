@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace WebJobs.Extensions.SignalRInfo.LocalService;
+
+/// <summary>
+/// A local, token-validating stand-in for the client-facing half of Azure SignalR Service, for development and tests
+/// with no Azure. It listens on 127.0.0.1 and serves, for any valid hub name:
+/// <list type="bullet">
+/// <item><c>POST /client/negotiate?hub={hub}&amp;negotiateVersion=1</c> and <c>/client/?hub={hub}&amp;id=…</c>: ASP.NET Core
+/// SignalR (WebSockets, Server-Sent Events, long polling), every request carrying a token that is checked as the real
+/// service checks it (HS256 with the UTF-8 key bytes, <c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c> =
+/// <c>http://{HostName}/client/?hub={lower hub}</c>); refusals are 401 (400 for a bad hub) with a short plain-text reason.</item>
+/// <item><c>GET /api/v1/auth/accessKey</c>: issues Entra-style keys, then accepts tokens signed with them under <c>kid</c>.</item>
+/// </list>
+/// The hub's methods and events are listed in <see cref="LocalServiceHubMethods"/> and <see cref="LocalServiceClientEvents"/>.
+/// CORS allows any origin with credentials. Tokens and keys are never logged.
+/// </summary>
+public sealed partial class LocalSignalRService : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly LocalServiceState _state;
+    private int _disposed;
+
+    private LocalSignalRService(WebApplication app, LocalServiceState state, int port, string hostName, string accessKey)
+    {
+        _app = app;
+        _state = state;
+        Port = port;
+        HostName = hostName;
+        AccessKey = accessKey;
+        Endpoint = new Uri($"http://{hostName}:{port}/");
+        ConnectionString = $"Endpoint=http://{hostName};Port={port};AccessKey={accessKey};Version=1.0;";
+    }
+
+    /// <summary>The port the service listens on (on 127.0.0.1), the chosen one when <see cref="LocalSignalRServiceOptions.Port"/> was 0.</summary>
+    public int Port { get; }
+
+    /// <summary>The host name of the endpoint, as in the connection string and the expected audience.</summary>
+    public string HostName { get; }
+
+    /// <summary>The main access key (configured or generated); tokens are signed with its UTF-8 bytes.</summary>
+    public string AccessKey { get; }
+
+    /// <summary>The service's base address, <c>http://{HostName}:{Port}/</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The connection string to give the extension: <c>Endpoint=http://{HostName};Port={Port};AccessKey={AccessKey};Version=1.0;</c>.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The clients connected now, in no particular order (a snapshot).</summary>
+    public IReadOnlyList<LocalServiceConnection> Connections => _state.Connections;
+
+    /// <summary>The distinct user ids (<c>asrs.s.uid</c>) of the clients connected now (a snapshot).</summary>
+    public IReadOnlyCollection<string> ConnectedUserIds =>
+        _state.Connections.Select(c => c.UserId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>How many requests <c>GET /api/v1/auth/accessKey</c> received, refused ones included.</summary>
+    public int AccessKeyRequestCount => _state.AccessKeyRequestCount;
+
+    /// <summary>The KeyIds issued by <c>GET /api/v1/auth/accessKey</c> so far (a snapshot).</summary>
+    public IReadOnlyCollection<string> IssuedKeyIds => _state.IssuedKeyIds;
+
+    /// <summary>Starts a service as <paramref name="options"/> say and returns once it accepts connections.</summary>
+    /// <param name="options">Port, access key, host name, clock skew, logging.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running service; dispose it to stop it.</returns>
+    public static async Task<LocalSignalRService> StartAsync(LocalSignalRServiceOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var accessKey = options.AccessKey ?? LocalServiceState.GenerateKey();
+        var hostName = options.HostName;
+        var state = new LocalServiceState(accessKey);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(LocalSignalRService).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        var port = options.Port;
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, port);
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+        builder.Services.AddRouting();
+        builder.Services.AddCors();
+        builder.Services.AddSignalR(o => o.EnableDetailedErrors = true);
+        builder.Services.AddSingleton<IUserIdProvider, AsrsUserIdProvider>();
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(new LocalServiceSettings(hostName));
+        builder.Services.AddSingleton(new AccessTokenValidator(state, options.TimeProvider, options.ClockSkew));
+        builder.Services.AddSingleton<AccessKeyEndpoint>();
+        options.ConfigureLogging?.Invoke(builder.Logging);
+
+        // ASP.NET Core logs request lines, query strings (access_token) included, below Warning: keep them out.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Connections", LogLevel.Warning);
+
+        var app = builder.Build();
+        app.UseCors(cors => cors.SetIsOriginAllowed(_ => true).AllowCredentials().AllowAnyHeader().AllowAnyMethod());
+        app.UseMiddleware<ClientRequestAuthenticator>();
+        app.UseRouting();
+        app.MapHub<LocalServiceHub>(ClientRequestAuthenticator.ClientPath, o =>
+            o.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling);
+        var accessKeyEndpoint = app.Services.GetRequiredService<AccessKeyEndpoint>();
+        app.MapGet(AccessKeyEndpoint.Path, (RequestDelegate)accessKeyEndpoint.HandleAsync);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var service = new LocalSignalRService(app, state, address.Port, hostName, accessKey);
+        Log.Started(app.Services.GetRequiredService<ILogger<LocalSignalRService>>(), address.ToString(), service.Endpoint.ToString());
+        return service;
+    }
+
+    /// <summary>The URL clients of <paramref name="hub"/> connect to: <c>http://{HostName}:{Port}/client/?hub={lower hub}</c>.</summary>
+    /// <param name="hub">A hub name.</param>
+    /// <returns>The client URL.</returns>
+    public Uri GetClientUrl(string hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        return new Uri(Endpoint, "client/?hub=" + HubNames.Normalize(hub));
+    }
+
+    /// <summary>The audience a token for <paramref name="hub"/> must carry: <c>http://{HostName}/client/?hub={lower hub}</c> (no port).</summary>
+    /// <param name="hub">A hub name.</param>
+    /// <returns>The expected <c>aud</c>.</returns>
+    public string GetAudience(string hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        return ClientRequestAuthenticator.Audience(HostName, HubNames.Normalize(hub));
+    }
+
+    /// <summary>Stops the service: connected clients are closed.</summary>
+    /// <returns>A task that ends when the service has stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
