@@ -76,6 +76,8 @@ public class BrowserChatTests
             throw new Xunit.Sdk.XunitException($"{user} did not connect: {await page.Locator("#status").InnerTextAsync()} | console: {string.Join(" | ", errors)}");
         }
 
+        // The page shows the user id the local service read from the token our function minted.
+        Assert.StartsWith("Connected as " + user + " ", await page.Locator("#status").InnerTextAsync());
         return page;
     }
 }
