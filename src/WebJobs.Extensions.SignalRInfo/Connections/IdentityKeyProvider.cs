@@ -233,11 +233,12 @@ internal sealed partial class IdentityKeyProvider : IDisposable
                 {
                     _current = new CurrentKey(key, _timeProvider.GetUtcNow());
                     _lastError = null;
-                    _fetch = null;
                     ScheduleRefreshLocked(_policy.RefreshAge);
                 }
 
+                // The fetch counts as in flight until its outcome is logged (WhenIdleAsync then sees the log line).
                 Log.KeyFetched(_logger, SettingNames, AccessKeyUri, issued.KeyId, attempt);
+                EndFetch();
                 return new FetchOutcome(key, null);
             }
             catch (IdentityKeyException ex)
@@ -273,7 +274,6 @@ internal sealed partial class IdentityKeyProvider : IDisposable
             var now = _timeProvider.GetUtcNow();
             _lastError = error;
             _lastFailureAt = now;
-            _fetch = null;
             var current = _current;
             usable = current is not null && now - current.FetchedAt < _policy.KeyLifetime;
             if (usable)
@@ -287,7 +287,16 @@ internal sealed partial class IdentityKeyProvider : IDisposable
             Log.FetchFailed(_logger, SettingNames, AccessKeyUri, CredentialDescription, error.Message, usable ? ErrorMessages.KeyFailureKeepsCurrentKey : ErrorMessages.KeyFailureNoKey, error);
         }
 
+        EndFetch();
         return new FetchOutcome(null, error);
+    }
+
+    private void EndFetch()
+    {
+        lock (_gate)
+        {
+            _fetch = null;
+        }
     }
 
     private void ScheduleRefreshLocked(TimeSpan dueTime)
