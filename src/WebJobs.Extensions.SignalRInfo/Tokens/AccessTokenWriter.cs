@@ -91,7 +91,8 @@ internal static class AccessTokenWriter
                 throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.TokenTooLong, lowerHub, total));
             }
 
-            output = ArrayPool<byte>.Shared.Rent(total);
+            // Two spare bytes: the encoder may write base64 padding past the end before it is trimmed.
+            output = ArrayPool<byte>.Shared.Rent(total + 2);
             Buffer.BlockCopy(header, 0, output, 0, header.Length);
             var pos = header.Length;
             pos += Base64Url.Encode(payload.Buffer, payload.Length, output, pos);

@@ -10,9 +10,26 @@ internal static class Base64Url
     /// <summary>The encoded length of <paramref name="count"/> bytes, without padding.</summary>
     public static int EncodedLength(int count) => ((count / 3) * 4) + ((count % 3) switch { 0 => 0, 1 => 2, _ => 3 });
 
-    /// <summary>Encodes <paramref name="source"/>[0..<paramref name="count"/>) at <paramref name="destination"/>[<paramref name="offset"/>]; returns the bytes written.</summary>
+    /// <summary>
+    /// Encodes <paramref name="source"/>[0..<paramref name="count"/>) at <paramref name="destination"/>[<paramref name="offset"/>];
+    /// returns the bytes written. Up to two bytes after them may be overwritten when the destination has room.
+    /// </summary>
     public static int Encode(byte[] source, int count, byte[] destination, int offset)
     {
+#if NET
+        // The vectorized standard encoder, then the two alphabet changes (also vectorized); the padding it writes
+        // past the encoded length is left for the caller to overwrite, so there must be room for it.
+        if (destination.Length - offset >= ((count + 2) / 3) * 4)
+        {
+            var length = EncodedLength(count);
+            System.Buffers.Text.Base64.EncodeToUtf8(source.AsSpan(0, count), destination.AsSpan(offset), out _, out _);
+            var encoded = destination.AsSpan(offset, length);
+            encoded.Replace((byte)'+', (byte)'-');
+            encoded.Replace((byte)'/', (byte)'_');
+            return length;
+        }
+
+#endif
         var alphabet = Alphabet;
         var d = offset;
         var i = 0;

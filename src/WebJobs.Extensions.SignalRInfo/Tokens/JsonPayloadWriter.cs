@@ -11,6 +11,12 @@ namespace WebJobs.Extensions.SignalRInfo;
 internal struct JsonPayloadWriter
 {
     private static readonly byte[] Hex = Encoding.ASCII.GetBytes("0123456789abcdef");
+#if NET
+
+    /// <summary>The characters written as they are: printable ASCII except <c>"</c> and <c>\</c>.</summary>
+    private static readonly System.Buffers.SearchValues<char> Verbatim = System.Buffers.SearchValues.Create(
+        " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f");
+#endif
 
     public JsonPayloadWriter(int capacity)
     {
@@ -35,6 +41,10 @@ internal struct JsonPayloadWriter
     public void WriteRaw(string ascii)
     {
         Ensure(ascii.Length);
+#if NET
+        System.Text.Ascii.FromUtf16(ascii, Buffer.AsSpan(Length), out var written);
+        Length += written;
+#else
         var buffer = Buffer;
         var pos = Length;
         for (var i = 0; i < ascii.Length; i++)
@@ -43,6 +53,7 @@ internal struct JsonPayloadWriter
         }
 
         Length = pos;
+#endif
     }
 
     /// <summary>Writes a single ASCII byte.</summary>
@@ -63,6 +74,10 @@ internal struct JsonPayloadWriter
     public void WriteNumber(long value)
     {
         Ensure(20);
+#if NET
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, Buffer.AsSpan(Length), out var written);
+        Length += written;
+#else
         if (value < 0)
         {
             Buffer[Length++] = (byte)'-';
@@ -83,6 +98,7 @@ internal struct JsonPayloadWriter
         }
 
         Length = end;
+#endif
     }
 
     /// <summary>Writes a quoted, escaped JSON string.</summary>
@@ -102,6 +118,19 @@ internal struct JsonPayloadWriter
         var i = 0;
         while (i < value.Length)
         {
+#if NET
+            // Runs of characters written as they are go through the vectorized search and narrowing.
+            var run = value.AsSpan(i).IndexOfAnyExcept(Verbatim);
+            if (run != 0)
+            {
+                run = run < 0 ? value.Length - i : run;
+                System.Text.Ascii.FromUtf16(value.AsSpan(i, run), buffer.AsSpan(pos), out _);
+                pos += run;
+                i += run;
+                continue;
+            }
+
+#endif
             var c = value[i];
             if (c >= 0x80)
             {
