@@ -17,6 +17,9 @@ internal sealed class SignalRConnectionInfoConverter : IAsyncConverter<SignalRCo
     private readonly IOptions<SignalRInfoOptions> _options;
     private readonly TimeProvider _timeProvider;
 
+    // The last hub's lower-cased name and client URL: a negotiate function has one hub, so most calls reuse them.
+    private ResolvedHub? _lastHub;
+
     public SignalRConnectionInfoConverter(ServiceConnectionResolver resolver, IOptions<SignalRInfoOptions> options, TimeProvider timeProvider)
     {
         _resolver = resolver;
@@ -54,12 +57,38 @@ internal sealed class SignalRConnectionInfoConverter : IAsyncConverter<SignalRCo
         var claims = IdTokenClaimReader.Read(input.IdToken, input.ClaimTypeList);
         var lifetime = input.TokenLifetimeSeconds > 0 ? input.TokenLifetimeSeconds : (long)_options.Value.TokenLifetime.TotalSeconds;
         var now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
-        var lowerHub = hub.ToLowerInvariant();
         var endpoint = connection.Endpoint;
+        var names = _lastHub;
+        if (names is null || !ReferenceEquals(names.Endpoint, endpoint) || !string.Equals(names.Hub, hub, StringComparison.Ordinal))
+        {
+            names = new ResolvedHub(endpoint, hub);
+            _lastHub = names;
+        }
+
         return new SignalRConnectionInfo
         {
-            Url = endpoint.GetClientUrl(lowerHub),
-            AccessToken = AccessTokenWriter.Write(key, endpoint.AudiencePrefix, lowerHub, input.UserId, claims, now, lifetime),
+            Url = names.ClientUrl,
+            AccessToken = AccessTokenWriter.Write(key, endpoint.AudiencePrefix, names.LowerHub, input.UserId, claims, now, lifetime),
         };
+    }
+
+    /// <summary>A hub as the binding resolved it, its lower-cased name and its client URL on one endpoint (immutable).</summary>
+    private sealed class ResolvedHub
+    {
+        public ResolvedHub(ServiceEndpoint endpoint, string hub)
+        {
+            Endpoint = endpoint;
+            Hub = hub;
+            LowerHub = hub.ToLowerInvariant();
+            ClientUrl = endpoint.GetClientUrl(LowerHub);
+        }
+
+        public ServiceEndpoint Endpoint { get; }
+
+        public string Hub { get; }
+
+        public string LowerHub { get; }
+
+        public string ClientUrl { get; }
     }
 }
