@@ -40,13 +40,20 @@ internal static class InputChecks
         Check(ReferenceEquals(benchmarks.NoBinding().GetAwaiter().GetResult(), NegotiateFunctions.Constant), "no binding: the function did not return its constant");
     }
 
-    private static JsonWebToken Valid(string who, string? token, bool requireUserClaims)
+    /// <summary>A token signed with an Entra-issued key: valid for that key and audience, kid = the key id.</summary>
+    public static void IdentityToken(string who, string? token, string accessKey, string keyId, string audience)
+    {
+        var jwt = Valid(who, token, requireUserClaims: false, accessKey, audience);
+        Check(jwt.Kid == keyId, who + ": the header kid is not the issued key's id");
+    }
+
+    private static JsonWebToken Valid(string who, string? token, bool requireUserClaims, string accessKey = BenchmarkInputs.AccessKey, string audience = BenchmarkInputs.Audience)
     {
         Check(!string.IsNullOrEmpty(token), who + ": no token");
         var parameters = new TokenValidationParameters
         {
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(BenchmarkInputs.AccessKey)),
-            ValidAudience = BenchmarkInputs.Audience,
+            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(accessKey)),
+            ValidAudience = audience,
             ValidIssuer = AccessTokenWriter.Issuer,
             ValidAlgorithms = new[] { SecurityAlgorithms.HmacSha256 },
             RequireExpirationTime = true,

@@ -16,14 +16,16 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// Runs the benchmarks: <c>dotnet run -c Release --project test/WebJobs.Extensions.SignalRInfo.Benchmarks</c>
 /// (BenchmarkDotNet's default job, all benchmarks unless <c>--filter</c> says otherwise), then prints the
 /// targets of issue 5 against the measured numbers. <c>--dry</c> runs every benchmark once, in process, to check
-/// that it starts and completes (for CI: no timing). Other arguments go to BenchmarkDotNet.
+/// that it starts and completes (for CI: no timing). The identity cold-start run (N concurrent negotiations, one key
+/// request) runs first in this process; <c>--identity</c> runs only it. Other arguments go to BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         var dry = args.Contains("--dry");
-        var rest = args.Where(a => a != "--dry").ToList();
+        var identityOnly = args.Contains("--identity");
+        var rest = args.Where(a => a != "--dry" && a != "--identity").ToList();
         if (!rest.Contains("--filter"))
         {
             rest.Add("--filter");
@@ -32,6 +34,14 @@ public static class Program
 
         // The inputs of every benchmark are checked here first (and again in each benchmark process's setup).
         CheckInputs();
+
+        // Issue 5 part 3 (identity) runs in this process: a cold start happens once per key provider.
+        var identity = IdentityColdStartBenchmark.RunAsync(dry ? new[] { 1_000 } : new[] { 1_000, 10_000 }).GetAwaiter().GetResult();
+        Console.WriteLine(identity);
+        if (identityOnly)
+        {
+            return 0;
+        }
 
         var artifacts = Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
         IConfig config = dry
@@ -55,7 +65,7 @@ public static class Program
             var targets = TargetReport.Create(summaries.SelectMany(s => s.Reports).ToList());
             Console.WriteLine();
             Console.WriteLine(targets);
-            File.WriteAllText(Path.Combine(artifacts, "results", "targets.md"), targets);
+            File.WriteAllText(Path.Combine(artifacts, "results", "targets.md"), targets + "\n" + identity);
             Console.WriteLine("Markdown reports: " + Path.Combine(artifacts, "results"));
         }
 

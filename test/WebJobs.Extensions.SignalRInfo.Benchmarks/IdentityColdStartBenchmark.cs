@@ -1,0 +1,87 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
+
+/// <summary>
+/// Issue 5 part 3: N negotiations start at once against an identity connection that holds no key yet (cold), with
+/// the key endpoint on loopback. They must share one key request; each negotiation's latency (its own start to its
+/// token) is reported as percentiles. Not a BenchmarkDotNet benchmark: one cold start happens once per provider.
+/// </summary>
+internal static class IdentityColdStartBenchmark
+{
+    /// <summary>The key endpoint's simulated service latency.</summary>
+    public static readonly TimeSpan EndpointLatency = TimeSpan.FromMilliseconds(20);
+
+    public static async Task<string> RunAsync(params int[] counts)
+    {
+        var text = new StringBuilder("## Identity: concurrent cold negotiations (loopback key endpoint, " + EndpointLatency.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms latency)\n\n")
+            .Append("Each row uses a new key provider and key endpoint, so every negotiation starts without a key; one untimed round\n")
+            .Append("first warms the process (JIT of Kestrel and HttpClient), which a Functions host has done before its first negotiate.\n\n")
+            .Append("| Negotiations | Key requests | p50 | p90 | p99 | max | all done |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        await RunOnceAsync(10).ConfigureAwait(false);
+        foreach (var count in counts)
+        {
+            var (requests, latencies, wall) = await RunOnceAsync(count).ConfigureAwait(false);
+            Array.Sort(latencies);
+            text.Append("| ").Append(count.ToString("N0", CultureInfo.InvariantCulture)).Append(" | ").Append(requests)
+                .Append(" | ").Append(Ms(Percentile(latencies, 0.50))).Append(" | ").Append(Ms(Percentile(latencies, 0.90)))
+                .Append(" | ").Append(Ms(Percentile(latencies, 0.99))).Append(" | ").Append(Ms(latencies[^1]))
+                .Append(" | ").Append(Ms(wall)).Append(" |\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task<(int Requests, double[] Latencies, double Wall)> RunOnceAsync(int count)
+    {
+        await using var server = await LoopbackKeyEndpoint.StartAsync(EndpointLatency).ConfigureAwait(false);
+        var endpoint = new ServiceEndpoint(server.Endpoint);
+        using var client = new IdentityKeyClient(TimeProvider.System);
+        using var provider = new IdentityKeyProvider(endpoint.AccessKeyUri, new FakeEntraCredential(), "benchmark credential", client, new IdentityKeyPolicy(), TimeProvider.System, NullLogger.Instance, CancellationToken.None);
+        var connection = new IdentityConnection(BenchmarkInputs.SettingName, endpoint, provider, Options.Create(new SignalRInfoOptions()));
+
+        var latencies = new double[count];
+        var tokens = new string[count];
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var negotiations = new Task[count];
+        for (var i = 0; i < count; i++)
+        {
+            negotiations[i] = NegotiateAsync(i);
+        }
+
+        var wall = Stopwatch.StartNew();
+        gate.SetResult();
+        await Task.WhenAll(negotiations).ConfigureAwait(false);
+        wall.Stop();
+
+        if (server.Requests != 1)
+        {
+            throw new InvalidOperationException("Identity benchmark: " + count + " cold negotiations made " + server.Requests + " key requests; they must share one.");
+        }
+
+        var audience = endpoint.GetAudience(BenchmarkInputs.LowerHub);
+        InputChecks.IdentityToken("identity (first)", tokens[0], LoopbackKeyEndpoint.AccessKey, LoopbackKeyEndpoint.KeyId, audience);
+        InputChecks.IdentityToken("identity (last)", tokens[count - 1], LoopbackKeyEndpoint.AccessKey, LoopbackKeyEndpoint.KeyId, audience);
+        return (server.Requests, latencies, wall.Elapsed.TotalMilliseconds);
+
+        async Task NegotiateAsync(int index)
+        {
+            await gate.Task.ConfigureAwait(false);
+            var start = Stopwatch.GetTimestamp();
+            var key = await connection.GetSigningKeyAsync(CancellationToken.None).ConfigureAwait(false);
+            tokens[index] = AccessTokenWriter.Write(key, endpoint.AudiencePrefix, BenchmarkInputs.LowerHub, BenchmarkInputs.UserId, null, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), BenchmarkInputs.LifetimeSeconds);
+            latencies[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static string Ms(double milliseconds) => milliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+}
