@@ -171,10 +171,6 @@ internal static class ErrorMessages
     internal const string AuthTypeSecretAndCert =
         "The SignalR Service connection string in setting '{0}' uses AuthType={1} with both ClientSecret and ClientCert. Keep one of them.";
 
-    /// <summary>{0}: setting name.</summary>
-    internal const string ConnectionStringUnexpected =
-        "The SignalR Service connection string in setting '{0}' could not be read. Copy it again from the Azure portal (SignalR Service > Keys); it looks like " + ConnectionExample + ".";
-
     // ---- Binding properties ----------------------------------------------------------------------------------
 
     internal const string HubNameMissing =
