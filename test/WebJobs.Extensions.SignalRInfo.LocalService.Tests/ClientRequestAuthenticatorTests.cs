@@ -132,12 +132,32 @@ public class ClientRequestAuthenticatorTests : IClassFixture<LocalServiceFixture
             TestTokens.WithPayload(TestTokens.Mint(ChatAudience, userId: "alice"), TestTokens.Payload(ChatAudience, userId: "admin")),
             LocalServiceMessages.InvalidSignature);
 
-    [Fact]
-    public Task Negotiate_TamperedSignature_Is401InvalidSignature()
+    [Theory]
+    [InlineData(0)] // the signature's first character
+    [InlineData(20)] // one in the middle
+    public Task Negotiate_TamperedSignature_Is401InvalidSignature(int offsetInSignature)
     {
+        // Every bit of a signature character before the last is significant, so this changes the signature bytes.
         var token = TestTokens.Mint(ChatAudience);
-        var last = token[^1] == 'A' ? 'B' : 'A';
-        return AssertRefusedAsync(token[..^1] + last, LocalServiceMessages.InvalidSignature);
+        var at = token.LastIndexOf('.') + 1 + offsetInSignature;
+        var replaced = token[at] == 'A' ? 'B' : 'A';
+        return AssertRefusedAsync(token[..at] + replaced + token[(at + 1)..], LocalServiceMessages.InvalidSignature);
+    }
+
+    [Fact]
+    public async Task Negotiate_SignatureWithNonZeroUnusedBits_Is401MalformedNotAccepted()
+    {
+        // 32 signature bytes are 43 characters (258 bits): the last carries 4 bits and 2 unused ones. A lenient decoder
+        // maps the altered spelling onto the same bytes and accepts it; the canonical check refuses it.
+        var token = TestTokens.Mint(ChatAudience);
+        var signature = token[(token.LastIndexOf('.') + 1)..];
+        Assert.Equal(43, signature.Length);
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var sextet = alphabet.IndexOf(token[^1], StringComparison.Ordinal);
+        Assert.Equal(0, sextet & 0b11);
+
+        await AssertRefusedAsync(token[..^1] + alphabet[sextet | 0b01], LocalServiceMessages.MalformedToken);
+        await AssertRefusedAsync(token[..^1] + alphabet[sextet | 0b10], LocalServiceMessages.MalformedToken);
     }
 
     [Theory]
