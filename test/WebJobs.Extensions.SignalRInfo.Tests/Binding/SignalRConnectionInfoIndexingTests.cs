@@ -62,6 +62,39 @@ public class SignalRConnectionInfoIndexingTests
         public static SignalRConnectionInfo Negotiate([HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest req, [SignalRConnectionInfo(HubName = "chat", TokenLifetimeSeconds = 86401)] SignalRConnectionInfo info) => info;
     }
 
+    public static class IdTokenOnly
+    {
+        [FunctionName("negotiate")]
+        public static SignalRConnectionInfo Negotiate([HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest req, [SignalRConnectionInfo(HubName = "chat", IdToken = "{headers.x-ms-token-aad-id-token}")] SignalRConnectionInfo info) => info;
+    }
+
+    public static class LiteralIdTokenOnly
+    {
+        // A JWT written into the attribute: the warning must not log it.
+        [FunctionName("negotiate")]
+        public static SignalRConnectionInfo Negotiate([HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest req, [SignalRConnectionInfo(HubName = "chat", IdToken = LiteralIdToken)] SignalRConnectionInfo info) => info;
+    }
+
+    public static class ClaimTypeListOnly
+    {
+        [FunctionName("negotiate")]
+        public static SignalRConnectionInfo Negotiate([HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest req, [SignalRConnectionInfo(HubName = "chat", ClaimTypeList = new[] { "name" })] SignalRConnectionInfo info) => info;
+    }
+
+    public static class IdTokenAndEmptyClaimTypeList
+    {
+        [FunctionName("negotiate")]
+        public static SignalRConnectionInfo Negotiate([HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest req, [SignalRConnectionInfo(HubName = "chat", IdToken = "{query.idToken}", ClaimTypeList = new string[0])] SignalRConnectionInfo info) => info;
+    }
+
+    public static class IdTokenAndClaimTypeList
+    {
+        [FunctionName("negotiate")]
+        public static SignalRConnectionInfo Negotiate([HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest req, [SignalRConnectionInfo(HubName = "chat", IdToken = "{headers.x-ms-token-aad-id-token}", ClaimTypeList = new[] { "name" })] SignalRConnectionInfo info) => info;
+    }
+
+    private const string LiteralIdToken = "eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiTGl0ZXJhbC1JZFRva2VuLVNlY3JldCJ9.c2lnbmF0dXJlLWxpdGVyYWw";
+
     private static async Task<(FunctionIndexingException Error, TestHost Host)> StartFailingAsync(Dictionary<string, string?> settings, Type functions)
     {
         var host = TestHost.Create(settings, functions);
@@ -139,5 +172,48 @@ public class SignalRConnectionInfoIndexingTests
         Assert.Contains("'AccesKey'", warning.Message);
         Assert.Contains("'AzureSignalRConnectionString'", warning.Message);
         Assert.DoesNotContain("typo-secret-value", host.Logs.AllText);
+    }
+
+    [Theory]
+    [InlineData(typeof(IdTokenOnly), 3, "IdTokenWithoutClaimTypeList")]
+    [InlineData(typeof(LiteralIdTokenOnly), 3, "IdTokenWithoutClaimTypeList")]
+    [InlineData(typeof(IdTokenAndEmptyClaimTypeList), 3, "IdTokenWithoutClaimTypeList")]
+    [InlineData(typeof(ClaimTypeListOnly), 4, "ClaimTypeListWithoutIdToken")]
+    public async Task Start_IdTokenOrClaimTypeListAlone_StartsAndWarnsHowToFixIt(Type functions, int eventId, string eventName)
+    {
+        await using var host = TestHost.Create(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a;AccessKey=" + Key }, functions);
+        await host.StartAsync();
+
+        var warning = Assert.Single(host.Logs.Entries, e => e.EventId.Id is 3 or 4);
+        Assert.Equal(eventId, warning.EventId.Id);
+        Assert.Equal(eventName, warning.EventId.Name);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("hub 'chat'", warning.Message);
+        if (eventId == 3)
+        {
+            Assert.Contains("sets IdToken but no ClaimTypeList, so no claim of the ID token is copied", warning.Message);
+            Assert.Contains("ClaimTypeList = new[] { \"name\", \"email\" }", warning.Message);
+            Assert.Contains("or remove IdToken", warning.Message);
+        }
+        else
+        {
+            Assert.Contains("sets ClaimTypeList but no IdToken, so the list has no effect", warning.Message);
+            Assert.Contains("\"{headers.x-ms-token-aad-id-token}\"", warning.Message);
+            Assert.Contains("or remove ClaimTypeList", warning.Message);
+        }
+
+        Assert.DoesNotContain("Literal-IdToken", host.Logs.AllText);
+        Assert.DoesNotContain(LiteralIdToken, host.Logs.AllText);
+        Assert.DoesNotContain(Key, host.Logs.AllText);
+        Assert.IsType<SignalRConnectionInfo>(await host.CallForResponseAsync("negotiate", "idToken=x", new Dictionary<string, string> { ["x-ms-token-aad-id-token"] = LiteralIdToken }));
+    }
+
+    [Fact]
+    public async Task Start_IdTokenWithClaimTypeList_NoWarning()
+    {
+        await using var host = TestHost.Create(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a;AccessKey=" + Key }, typeof(IdTokenAndClaimTypeList));
+        await host.StartAsync();
+
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && e.Category.Contains("SignalRInfo", StringComparison.Ordinal));
     }
 }
