@@ -102,6 +102,12 @@ internal static class ErrorMessages
     internal const string KeyRequestFailed =
         "the request failed before the service answered: {0}. Check that the endpoint is reachable from the app (DNS name, firewall, private endpoint or network rules of the SignalR resource). The request was retried; a later negotiate tries again.";
 
+    /// <summary>{0}: the credential type, {1}: the timeout.</summary>
+    internal const string KeyCredentialTimedOut =
+        "the credential ({0}) did not return a Microsoft Entra ID token for scope '" + IdentityKeyClient.Scope + "' within {1}. " +
+        "In Azure, check that the app's managed identity is turned on and the identity endpoint answers; locally, that 'az login' " +
+        "(or the Visual Studio sign-in) works from the app's account. The attempt is retried; a later negotiate tries again.";
+
     /// <summary>{0}: the timeout.</summary>
     internal const string KeyRequestTimedOut =
         "the service did not answer within {0}. Check that the endpoint is reachable from the app. The request was retried; a later negotiate tries again.";

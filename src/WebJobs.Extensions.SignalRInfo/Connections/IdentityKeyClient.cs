@@ -42,12 +42,13 @@ internal sealed class IdentityKeyClient : IDisposable
     /// <summary>Fetches the key once.</summary>
     /// <param name="accessKeyUri">The key endpoint, <c>{ServerEndpoint or Endpoint}/api/v1/auth/accessKey</c>.</param>
     /// <param name="credential">The identity's credential.</param>
+    /// <param name="credentialTimeout">How long the credential may take to return an Entra token.</param>
     /// <param name="timeout">How long the HTTP request may take.</param>
     /// <param name="stopping">Cancelled when the host stops.</param>
     /// <exception cref="IdentityKeyException">The attempt failed; the message is the cause.</exception>
-    public async Task<IssuedKey> GetKeyAsync(Uri accessKeyUri, TokenCredential credential, TimeSpan timeout, CancellationToken stopping)
+    public async Task<IssuedKey> GetKeyAsync(Uri accessKeyUri, TokenCredential credential, TimeSpan credentialTimeout, TimeSpan timeout, CancellationToken stopping)
     {
-        var token = await GetTokenAsync(credential, stopping).ConfigureAwait(false);
+        var token = await GetTokenAsync(credential, credentialTimeout, stopping).ConfigureAwait(false);
         using var timeoutSource = TimeProviderTasks.CancelAfter(_timeProvider, timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, stopping);
         using var request = new HttpRequestMessage(HttpMethod.Get, accessKeyUri);
@@ -120,11 +121,34 @@ internal sealed class IdentityKeyClient : IDisposable
         }
     }
 
-    private static async Task<string> GetTokenAsync(TokenCredential credential, CancellationToken stopping)
+    private async Task<string> GetTokenAsync(TokenCredential credential, TimeSpan credentialTimeout, CancellationToken stopping)
     {
+        using var timeoutSource = TimeProviderTasks.CancelAfter(_timeProvider, credentialTimeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, stopping);
+        var gaveUp = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = linked.Token.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), gaveUp);
+        Task<AccessToken> request;
         try
         {
-            var token = await credential.GetTokenAsync(new TokenRequestContext(Scopes), stopping).ConfigureAwait(false);
+            request = credential.GetTokenAsync(new TokenRequestContext(Scopes), linked.Token).AsTask();
+        }
+        catch (Exception ex)
+        {
+            request = Task.FromException<AccessToken>(ex);
+        }
+
+        // A credential that ignores its cancellation token is not awaited past the timeout; its late outcome is dropped.
+        if (await Task.WhenAny(request, gaveUp.Task).ConfigureAwait(false) != request)
+        {
+            _ = request.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw stopping.IsCancellationRequested
+                ? new IdentityKeyException(ErrorMessages.KeyHostStopping, isTransient: false)
+                : new IdentityKeyException(ErrorMessages.Format(ErrorMessages.KeyCredentialTimedOut, credential.GetType().Name, credentialTimeout), isTransient: true);
+        }
+
+        try
+        {
+            var token = await request.ConfigureAwait(false);
             if (string.IsNullOrEmpty(token.Token))
             {
                 throw new IdentityKeyException(ErrorMessages.Format(ErrorMessages.KeyCredentialFailed, credential.GetType().Name, "it returned an empty token"), isTransient: false);
@@ -135,6 +159,10 @@ internal sealed class IdentityKeyClient : IDisposable
         catch (OperationCanceledException ex) when (stopping.IsCancellationRequested)
         {
             throw new IdentityKeyException(ErrorMessages.KeyHostStopping, isTransient: false, ex);
+        }
+        catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested)
+        {
+            throw new IdentityKeyException(ErrorMessages.Format(ErrorMessages.KeyCredentialTimedOut, credential.GetType().Name, credentialTimeout), isTransient: true, ex);
         }
         catch (Exception ex) when (ex is not IdentityKeyException)
         {

@@ -24,6 +24,13 @@ internal sealed class IdentityKeyPolicy
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
+    /// How long the credential may take to return an Entra token before the attempt counts as a (transient) timeout.
+    /// Longer than <see cref="AttemptTimeout"/>: DefaultAzureCredential may try several sources (the Azure CLI alone
+    /// may take 13 s); a credential that never answers must not hold the fetch, and every later one, for good.
+    /// </summary>
+    public TimeSpan CredentialTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// While no usable key exists, a failed fetch is not repeated sooner than this: negotiations in between fail
     /// at once with the last error, the first one after it tries again (the SDK waits 5 minutes).
     /// </summary>

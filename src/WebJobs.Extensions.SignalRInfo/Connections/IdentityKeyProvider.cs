@@ -227,7 +227,7 @@ internal sealed partial class IdentityKeyProvider : IDisposable
         {
             try
             {
-                var issued = await _client.GetKeyAsync(AccessKeyUri, _credential, _policy.AttemptTimeout, _stopping).ConfigureAwait(false);
+                var issued = await _client.GetKeyAsync(AccessKeyUri, _credential, _policy.CredentialTimeout, _policy.AttemptTimeout, _stopping).ConfigureAwait(false);
                 var key = new SigningKey(issued.KeyId, issued.AccessKey);
                 lock (_gate)
                 {

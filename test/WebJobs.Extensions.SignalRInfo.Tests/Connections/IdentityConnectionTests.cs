@@ -271,6 +271,47 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSigningKeyAsync_CredentialNeverAnswers_TimesOutPerAttemptNamesTheCredentialAndRecovers()
+    {
+        // A credential that ignores its cancellation token must not hold the fetch (and every later one) for good.
+        var hang = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _credentials.Credential.Hang = hang;
+        var connection = Connect();
+        for (var attempt = 1; attempt <= _policy.MaxAttempts; attempt++)
+        {
+            await WaitUntilAsync(() => _credentials.Credential.Scopes.Count == attempt);
+            _time.Advance(_policy.CredentialTimeout);
+        }
+
+        await connection.Provider.WhenIdleAsync();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
+
+        var cause = ErrorMessages.Format(ErrorMessages.KeyCredentialTimedOut, nameof(FakeTokenCredential), TimeSpan.FromSeconds(60));
+        Assert.StartsWith(Expected(cause), error.Message, StringComparison.Ordinal);
+        Assert.Contains("did not return a Microsoft Entra ID token for scope 'https://signalr.azure.com/.default' within 00:01:00", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _server.RequestCount);
+        Assert.Equal(_policy.MaxAttempts, _credentials.Credential.Scopes.Count);
+        AssertNoSecret(error.ToString());
+        AssertNoSecret(_logs.AllText);
+
+        _credentials.Credential.Hang = null;
+        hang.SetResult(true); // the abandoned requests answer late: their outcome is dropped
+        _time.Advance(_policy.FailureBackoff);
+        Assert.Equal("kid-1", (await connection.GetSigningKeyAsync(CancellationToken.None)).KeyId);
+        Assert.Equal(1, _server.RequestCount);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var real = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(real.Elapsed < TimeSpan.FromSeconds(30), "condition not met within 30 s");
+            await Task.Delay(5);
+        }
+    }
+
+    [Fact]
     public async Task GetSigningKeyAsync_EndpointRefusesConnections_SaysTheRequestFailedAfterRetries()
     {
         var connection = Connect($"Endpoint=http://127.0.0.1;Port={KeyEndpointServer.FreePort()};AuthType=azure.msi");

@@ -18,6 +18,9 @@ internal sealed class FakeTokenCredential : TokenCredential
     /// <summary>When set, every token request throws it.</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>When set, every token request hangs (ignoring its cancellation token) until this completes.</summary>
+    public TaskCompletionSource<bool>? Hang { get; set; }
+
     public IReadOnlyCollection<string[]> Scopes => _scopes.ToArray();
 
     public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
@@ -31,8 +34,17 @@ internal sealed class FakeTokenCredential : TokenCredential
         return new AccessToken(TokenValue, DateTimeOffset.UtcNow.AddHours(1));
     }
 
-    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        new(GetToken(requestContext, cancellationToken));
+    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
+    {
+        var hang = Hang;
+        if (hang is null)
+        {
+            return new(GetToken(requestContext, cancellationToken));
+        }
+
+        _scopes.Enqueue(requestContext.Scopes);
+        return new(hang.Task.ContinueWith(_ => new AccessToken(TokenValue, DateTimeOffset.UtcNow.AddHours(1)), TaskScheduler.Default));
+    }
 }
 
 /// <summary>An IServiceCredentialFactory that returns one fake credential and records what it was asked for.</summary>
