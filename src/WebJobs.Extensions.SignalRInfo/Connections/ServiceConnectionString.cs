@@ -80,12 +80,18 @@ internal sealed class ServiceConnectionString
 
         if (pairs.TryGetValue("AccessKey", out var accessKey))
         {
-            if (accessKey.Length == 0)
+            if (accessKey.Length > 0)
+            {
+                return new ServiceConnectionString(serviceEndpoint, accessKey, null, unknown);
+            }
+
+            // Only a non-empty AccessKey wins (PROTOCOL.md §1): with an AuthType, an empty one (a template's
+            // placeholder) leaves the credential to the AuthType. Without one it is a key that was never pasted,
+            // not a wish for DefaultAzureCredential: say so rather than sign in with whatever identity is around.
+            if (!pairs.TryGetValue("AuthType", out var authType) || authType.Length == 0)
             {
                 throw Error(ErrorMessages.EmptyAccessKey, settingName);
             }
-
-            return new ServiceConnectionString(serviceEndpoint, accessKey, null, unknown);
         }
 
         return new ServiceConnectionString(serviceEndpoint, null, ParseIdentity(pairs, settingName), unknown);

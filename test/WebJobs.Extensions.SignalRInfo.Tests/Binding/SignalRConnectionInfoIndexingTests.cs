@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Extensions.Http;
 using Microsoft.Azure.WebJobs.Host.Indexers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Xunit;
 
 namespace WebJobs.Extensions.SignalRInfo.Tests;
@@ -174,6 +176,26 @@ public class SignalRConnectionInfoIndexingTests
         Assert.DoesNotContain("typo-secret-value", host.Logs.AllText);
     }
 
+    [Fact]
+    public async Task Start_UnknownAuthType_LogsAWarningThatDefaultAzureCredentialIsUsed()
+    {
+        var settings = new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a.service.signalr.net;AuthType=azure.msl;ClientId=typo-client" };
+        await using var host = TestHost.Create(
+            settings,
+            b =>
+            {
+                b.AddSignalRConnectionInfo();
+                b.Services.AddSingleton<IServiceCredentialFactory>(new FakeCredentialFactory());
+            },
+            typeof(DefaultSetting));
+        await host.StartAsync();
+
+        var warning = Assert.Single(host.Logs.Entries, e => e.EventId.Id == 2 && e.EventId.Name == "UnknownAuthType");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("'AzureSignalRConnectionString'", warning.Message);
+        Assert.Contains("not one of azure, azure.msi, azure.app or aad; DefaultAzureCredential is used", warning.Message);
+    }
+
     [Theory]
     [InlineData(typeof(IdTokenOnly), 3, "IdTokenWithoutClaimTypeList")]
     [InlineData(typeof(LiteralIdTokenOnly), 3, "IdTokenWithoutClaimTypeList")]
@@ -184,7 +206,7 @@ public class SignalRConnectionInfoIndexingTests
         await using var host = TestHost.Create(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a;AccessKey=" + Key }, functions);
         await host.StartAsync();
 
-        var warning = Assert.Single(host.Logs.Entries, e => e.EventId.Id is 3 or 4);
+        var warning = Assert.Single(host.Logs.Entries, e => e.EventId.Name is "IdTokenWithoutClaimTypeList" or "ClaimTypeListWithoutIdToken");
         Assert.Equal(eventId, warning.EventId.Id);
         Assert.Equal(eventName, warning.EventId.Name);
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);

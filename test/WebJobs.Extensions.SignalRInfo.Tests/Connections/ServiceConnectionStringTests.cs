@@ -150,12 +150,27 @@ public class ServiceConnectionStringTests
         }
     }
 
-    [Fact]
-    public void Parse_EmptyAccessKey_Fails()
+    [Theory]
+    [InlineData("Endpoint=https://a.b;AccessKey=;Version=1.0")]
+    [InlineData("Endpoint=https://a.b;AccessKey= ;Version=1.0")]
+    [InlineData("Endpoint=https://a.b;AccessKey=;AuthType=;Version=1.0")]
+    public void Parse_EmptyAccessKeyWithoutAuthType_FailsAsAKeyNeverPasted(string value)
     {
-        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse("Endpoint=https://a.b;AccessKey=;Version=1.0", Setting));
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse(value, Setting));
 
         Assert.Equal(ErrorMessages.Format(ErrorMessages.EmptyAccessKey, Setting), error.Message);
+    }
+
+    [Theory]
+    [InlineData("Endpoint=https://a.b;AccessKey=;AuthType=azure.msi;Version=1.0", "ManagedIdentity")]
+    [InlineData("Endpoint=https://a.b;AuthType=azure;AccessKey= ", "Default")]
+    public void Parse_EmptyAccessKeyWithAuthType_TheAuthTypeDecides(string value, string kind)
+    {
+        // PROTOCOL.md §1: only a non-empty AccessKey wins.
+        var parsed = ServiceConnectionString.Parse(value, Setting);
+
+        Assert.Null(parsed.AccessKey);
+        Assert.Equal(kind, parsed.Identity!.Kind.ToString());
     }
 
     [Fact]
