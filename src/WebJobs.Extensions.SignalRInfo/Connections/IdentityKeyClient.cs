@@ -127,27 +127,17 @@ internal sealed class IdentityKeyClient : IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, stopping);
         var gaveUp = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = linked.Token.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), gaveUp);
-        Task<AccessToken> request;
         try
         {
-            request = credential.GetTokenAsync(new TokenRequestContext(Scopes), linked.Token).AsTask();
-        }
-        catch (Exception ex)
-        {
-            request = Task.FromException<AccessToken>(ex);
-        }
+            var request = credential.GetTokenAsync(new TokenRequestContext(Scopes), linked.Token).AsTask();
+            if (await Task.WhenAny(request, gaveUp.Task).ConfigureAwait(false) != request)
+            {
+                // A credential that ignores its cancellation token is not awaited past the timeout: its late outcome
+                // is dropped, and the cancellation is reported by the handlers below like a credential that honours it.
+                _ = request.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                linked.Token.ThrowIfCancellationRequested();
+            }
 
-        // A credential that ignores its cancellation token is not awaited past the timeout; its late outcome is dropped.
-        if (await Task.WhenAny(request, gaveUp.Task).ConfigureAwait(false) != request)
-        {
-            _ = request.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            throw stopping.IsCancellationRequested
-                ? new IdentityKeyException(ErrorMessages.KeyHostStopping, isTransient: false)
-                : new IdentityKeyException(ErrorMessages.Format(ErrorMessages.KeyCredentialTimedOut, credential.GetType().Name, credentialTimeout), isTransient: true);
-        }
-
-        try
-        {
             var token = await request.ConfigureAwait(false);
             if (string.IsNullOrEmpty(token.Token))
             {

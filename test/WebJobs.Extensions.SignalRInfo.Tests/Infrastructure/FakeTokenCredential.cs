@@ -31,7 +31,7 @@ internal sealed class FakeTokenCredential : TokenCredential
             throw Failure;
         }
 
-        return new AccessToken(TokenValue, DateTimeOffset.UtcNow.AddHours(1));
+        return Issued();
     }
 
     public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
@@ -43,8 +43,10 @@ internal sealed class FakeTokenCredential : TokenCredential
         }
 
         _scopes.Enqueue(requestContext.Scopes);
-        return new(hang.Task.ContinueWith(_ => new AccessToken(TokenValue, DateTimeOffset.UtcNow.AddHours(1)), TaskScheduler.Default));
+        return new(hang.Task.ContinueWith(_ => Issued(), TaskScheduler.Default));
     }
+
+    private static AccessToken Issued() => new(TokenValue, DateTimeOffset.UtcNow.AddHours(1));
 }
 
 /// <summary>An IServiceCredentialFactory that returns one fake credential and records what it was asked for.</summary>
