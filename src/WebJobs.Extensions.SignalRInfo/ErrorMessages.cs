@@ -121,7 +121,7 @@ internal static class ErrorMessages
 
     /// <summary>{0}: the wait, {1}: the last cause or <see cref="KeyStillPending"/>.</summary>
     internal const string KeyWaitTimedOut =
-        "no key arrived within {0} (SignalRInfoOptions.IdentityKeyWaitTimeout, host.json 'extensions:signalR:identityKeyWaitTimeout'): {1}";
+        "no key arrived within {0} (SignalRInfoOptions.IdentityKeyWaitTimeout, host.json 'extensions:signalRInfo:identityKeyWaitTimeout'): {1}";
 
     /// <summary>{0}: seconds.</summary>
     internal const string KeyRetryAfterBackoff =
@@ -133,7 +133,7 @@ internal static class ErrorMessages
 
     /// <summary>{0}: the value.</summary>
     internal const string IdentityKeyWaitTimeoutOutOfRange =
-        "SignalRInfoOptions.IdentityKeyWaitTimeout (host.json 'extensions:signalR:identityKeyWaitTimeout') is {0}: it must be at least 00:00:01 and at most 00:05:00. Remove it to use the default of 00:00:30.";
+        "SignalRInfoOptions.IdentityKeyWaitTimeout (host.json 'extensions:signalRInfo:identityKeyWaitTimeout') is {0}: it must be at least 00:00:01 and at most 00:05:00. Remove it to use the default of 00:00:30.";
 
     // ---- Connection string grammar (PROTOCOL.md §1) ----------------------------------------------------------
 
@@ -194,11 +194,11 @@ internal static class ErrorMessages
 
     /// <summary>{0}: the value.</summary>
     internal const string TokenLifetimeSecondsOutOfRange =
-        "The SignalRConnectionInfo binding's TokenLifetimeSeconds is {0}: it must be 0 (use the host's signalR tokenLifetime, default one hour) or from 1 to 86400 (one day).";
+        "The SignalRConnectionInfo binding's TokenLifetimeSeconds is {0}: it must be 0 (use the host's signalRInfo tokenLifetime, default one hour) or from 1 to 86400 (one day).";
 
     /// <summary>{0}: the value.</summary>
     internal const string TokenLifetimeOutOfRange =
-        "SignalRInfoOptions.TokenLifetime (host.json 'extensions:signalR:tokenLifetime') is {0}: it must be at least 00:00:01 and at most 1.00:00:00 (one day). Remove it to use the default of 01:00:00.";
+        "SignalRInfoOptions.TokenLifetime (host.json 'extensions:signalRInfo:tokenLifetime') is {0}: it must be at least 00:00:01 and at most 1.00:00:00 (one day). Remove it to use the default of 01:00:00.";
 
     /// <summary>{0}: what is wrong with the token.</summary>
     internal const string IdTokenMalformed =

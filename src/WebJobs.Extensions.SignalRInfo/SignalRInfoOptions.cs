@@ -5,8 +5,8 @@ using Newtonsoft.Json.Linq;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// Host-wide options of the SignalRConnectionInfo binding, bound from the <c>extensions:signalR</c> section of
-/// host.json (for example <c>{ "extensions": { "signalR": { "tokenLifetime": "00:30:00" } } }</c>).
+/// Host-wide options of the SignalRConnectionInfo binding, bound from the <c>extensions:signalRInfo</c> section of
+/// host.json (for example <c>{ "extensions": { "signalRInfo": { "tokenLifetime": "00:30:00" } } }</c>).
 /// </summary>
 public sealed class SignalRInfoOptions : IOptionsFormatter
 {
@@ -27,7 +27,7 @@ public sealed class SignalRInfoOptions : IOptionsFormatter
 
     /// <summary>
     /// How long an access token is valid. Default one hour; must be at least one second and at most one day.
-    /// A binding's <see cref="SignalRConnectionInfoAttribute.TokenLifetimeSeconds"/> overrides it.
+    /// A binding's <see cref="SignalRConnectionInfoAttributeBase.TokenLifetimeSeconds"/> overrides it.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
     public TimeSpan TokenLifetime

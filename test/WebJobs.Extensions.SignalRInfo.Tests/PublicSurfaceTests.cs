@@ -23,27 +23,32 @@ public class PublicSurfaceTests
                 "Microsoft.Extensions.Hosting.SignalRInfoWebJobsBuilderExtensions",
                 "WebJobs.Extensions.SignalRInfo.SignalRConnectionInfo",
                 "WebJobs.Extensions.SignalRInfo.SignalRConnectionInfoAttribute",
+                "WebJobs.Extensions.SignalRInfo.SignalRConnectionInfoAttributeBase",
+                "WebJobs.Extensions.SignalRInfo.SignalRInfoAttribute",
                 "WebJobs.Extensions.SignalRInfo.SignalRInfoOptions",
                 "WebJobs.Extensions.SignalRInfo.SignalRInfoWebJobsStartup",
             },
             exported);
     }
 
-    [Fact]
-    public void Attribute_HasTheDocumentedPropertiesAndDefaults()
+    [Theory]
+    [InlineData(typeof(SignalRConnectionInfoAttribute))]
+    [InlineData(typeof(SignalRInfoAttribute))]
+    public void Attribute_HasTheDocumentedPropertiesAndDefaults(Type type)
     {
-        var attribute = new SignalRConnectionInfoAttribute();
-        var properties = typeof(SignalRConnectionInfoAttribute).GetProperties().Select(p => p.Name + ":" + p.PropertyType.Name).OrderBy(n => n, StringComparer.Ordinal);
+        var attribute = (SignalRConnectionInfoAttributeBase)Activator.CreateInstance(type)!;
+        Assert.True(type.IsSealed);
+        var properties = type.GetProperties().Select(p => p.Name + ":" + p.PropertyType.Name).OrderBy(n => n, StringComparer.Ordinal);
 
         Assert.Equal(new[] { "ClaimTypeList:String[]", "ConnectionStringSetting:String", "HubName:String", "IdToken:String", "TokenLifetimeSeconds:Int32", "TypeId:Object", "UserId:String" }, properties);
         Assert.Equal("AzureSignalRConnectionString", attribute.ConnectionStringSetting);
         Assert.Equal(0, attribute.TokenLifetimeSeconds);
-        var usage = typeof(SignalRConnectionInfoAttribute).GetCustomAttribute<AttributeUsageAttribute>()!;
+        var usage = type.GetCustomAttribute<AttributeUsageAttribute>()!;
         Assert.Equal(AttributeTargets.Parameter | AttributeTargets.ReturnValue, usage.ValidOn);
-        Assert.NotNull(typeof(SignalRConnectionInfoAttribute).GetCustomAttribute<Microsoft.Azure.WebJobs.Description.BindingAttribute>());
+        Assert.NotNull(type.GetCustomAttribute<Microsoft.Azure.WebJobs.Description.BindingAttribute>());
         foreach (var name in new[] { "HubName", "UserId", "IdToken" })
         {
-            Assert.NotNull(typeof(SignalRConnectionInfoAttribute).GetProperty(name)!.GetCustomAttribute<Microsoft.Azure.WebJobs.Description.AutoResolveAttribute>());
+            Assert.NotNull(type.GetProperty(name)!.GetCustomAttribute<Microsoft.Azure.WebJobs.Description.AutoResolveAttribute>());
         }
     }
 

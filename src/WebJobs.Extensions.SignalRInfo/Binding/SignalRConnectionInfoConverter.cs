@@ -7,11 +7,13 @@ using Microsoft.Extensions.Options;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// Turns a resolved <see cref="SignalRConnectionInfoAttribute"/> (binding expressions already applied) into a
-/// <see cref="SignalRConnectionInfo"/>: per call it checks the resolved values, takes the cached connection and
-/// its key, and mints the token.
+/// Turns a resolved <see cref="SignalRConnectionInfoAttribute"/> or <see cref="SignalRInfoAttribute"/> (binding
+/// expressions already applied) into a <see cref="SignalRConnectionInfo"/>: per call it checks the resolved values,
+/// takes the cached connection and its key, and mints the token.
 /// </summary>
-internal sealed class SignalRConnectionInfoConverter : IAsyncConverter<SignalRConnectionInfoAttribute, SignalRConnectionInfo>
+internal sealed class SignalRConnectionInfoConverter :
+    IAsyncConverter<SignalRConnectionInfoAttribute, SignalRConnectionInfo>,
+    IAsyncConverter<SignalRInfoAttribute, SignalRConnectionInfo>
 {
     private readonly ServiceConnectionResolver _resolver;
     private readonly IOptions<SignalRInfoOptions> _options;
@@ -28,7 +30,12 @@ internal sealed class SignalRConnectionInfoConverter : IAsyncConverter<SignalRCo
     }
 
     /// <inheritdoc />
-    public Task<SignalRConnectionInfo> ConvertAsync(SignalRConnectionInfoAttribute input, CancellationToken cancellationToken)
+    public Task<SignalRConnectionInfo> ConvertAsync(SignalRConnectionInfoAttribute input, CancellationToken cancellationToken) => Convert(input, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<SignalRConnectionInfo> ConvertAsync(SignalRInfoAttribute input, CancellationToken cancellationToken) => Convert(input, cancellationToken);
+
+    private Task<SignalRConnectionInfo> Convert(SignalRConnectionInfoAttributeBase input, CancellationToken cancellationToken)
     {
         var hub = input.HubName;
         if (!HubNames.IsValid(hub))
@@ -46,13 +53,13 @@ internal sealed class SignalRConnectionInfoConverter : IAsyncConverter<SignalRCo
         return CreateAsync(input, hub!, connection, pending);
     }
 
-    private async Task<SignalRConnectionInfo> CreateAsync(SignalRConnectionInfoAttribute input, string hub, ServiceConnection connection, ValueTask<SigningKey> pending)
+    private async Task<SignalRConnectionInfo> CreateAsync(SignalRConnectionInfoAttributeBase input, string hub, ServiceConnection connection, ValueTask<SigningKey> pending)
     {
         var key = await pending.ConfigureAwait(false);
         return Create(input, hub, connection, key);
     }
 
-    private SignalRConnectionInfo Create(SignalRConnectionInfoAttribute input, string hub, ServiceConnection connection, SigningKey key)
+    private SignalRConnectionInfo Create(SignalRConnectionInfoAttributeBase input, string hub, ServiceConnection connection, SigningKey key)
     {
         var claims = IdTokenClaimReader.Read(input.IdToken, input.ClaimTypeList);
         var lifetime = input.TokenLifetimeSeconds > 0 ? input.TokenLifetimeSeconds : (long)_options.Value.TokenLifetime.TotalSeconds;

@@ -23,7 +23,7 @@ internal sealed class SignalRConnectionInfoValidator
     }
 
     /// <summary>Throws an exception whose message names the property or setting and how to fix it.</summary>
-    public void Validate(SignalRConnectionInfoAttribute attribute, Type parameterType)
+    public void Validate(SignalRConnectionInfoAttributeBase attribute, Type parameterType)
     {
         var hub = attribute.HubName;
         if (string.IsNullOrWhiteSpace(hub))

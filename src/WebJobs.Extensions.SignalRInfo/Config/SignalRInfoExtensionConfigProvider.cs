@@ -1,6 +1,9 @@
 using System;
+using System.Reflection;
 using Microsoft.Azure.WebJobs.Description;
 using Microsoft.Azure.WebJobs.Host.Config;
+using Microsoft.Azure.WebJobs.Logging;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -8,37 +11,61 @@ using Newtonsoft.Json.Linq;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// Registers the <see cref="SignalRConnectionInfoAttribute"/> binding rule: a validator at indexing and an input
-/// converter per call, plus conversions to <see cref="string"/> and <see cref="JObject"/>.
+/// Registers the binding rules of <see cref="SignalRConnectionInfoAttribute"/> (<c>signalRConnectionInfo</c>) and
+/// <see cref="SignalRInfoAttribute"/> (<c>signalRInfo</c>): a validator at indexing and an input converter per call,
+/// plus conversions to <see cref="string"/> and <see cref="JObject"/>. Options come from host.json
+/// <c>extensions:signalRInfo</c> (Microsoft's SignalR Service extension reads <c>extensions:signalR</c>).
 /// </summary>
-[Extension("SignalRInfo", "signalR")]
-internal sealed class SignalRInfoExtensionConfigProvider : IExtensionConfigProvider
+[Extension("SignalRInfo", "signalRInfo")]
+internal sealed partial class SignalRInfoExtensionConfigProvider : IExtensionConfigProvider
 {
+    /// <summary>The assembly of Microsoft's SignalR Service extension, which also claims <c>signalRConnectionInfo</c>.</summary>
+    internal const string MicrosoftExtensionAssemblyName = "Microsoft.Azure.WebJobs.Extensions.SignalRService";
+
     private readonly SignalRConnectionInfoConverter _converter;
     private readonly SignalRConnectionInfoValidator _validator;
     private readonly IOptions<SignalRInfoOptions> _options;
+    private readonly ILogger _logger;
 
-    public SignalRInfoExtensionConfigProvider(SignalRConnectionInfoConverter converter, SignalRConnectionInfoValidator validator, IOptions<SignalRInfoOptions> options)
+    public SignalRInfoExtensionConfigProvider(SignalRConnectionInfoConverter converter, SignalRConnectionInfoValidator validator, IOptions<SignalRInfoOptions> options, ILoggerFactory loggerFactory)
     {
         _converter = converter;
         _validator = validator;
         _options = options;
+        _logger = loggerFactory.CreateLogger(LogCategories.CreateTriggerCategory("SignalRInfo"));
     }
 
     /// <inheritdoc />
     public void Initialize(ExtensionConfigContext context)
     {
         EnsureOptionsValid();
+        WarnIfMicrosoftExtensionIsLoaded();
         context.AddConverter<SignalRConnectionInfo, string>(ToJson);
         context.AddConverter<SignalRConnectionInfo, JObject>(JObject.FromObject);
 
         var rule = context.AddBindingRule<SignalRConnectionInfoAttribute>();
         rule.AddValidator(_validator.Validate);
-        rule.BindToInput(_converter);
+        rule.BindToInput<SignalRConnectionInfo>(_converter);
+
+        var uniqueRule = context.AddBindingRule<SignalRInfoAttribute>();
+        uniqueRule.AddValidator(_validator.Validate);
+        uniqueRule.BindToInput<SignalRConnectionInfo>(_converter);
     }
 
     /// <summary>Compact camelCase JSON: <c>{"url":"…","accessToken":"…"}</c>.</summary>
     internal static string ToJson(SignalRConnectionInfo info) => JsonConvert.SerializeObject(info, Formatting.None);
+
+    private void WarnIfMicrosoftExtensionIsLoaded()
+    {
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            if (string.Equals(assembly.GetName().Name, MicrosoftExtensionAssemblyName, StringComparison.OrdinalIgnoreCase))
+            {
+                Log.MicrosoftExtensionLoaded(_logger, assembly.GetName().Version?.ToString() ?? "?");
+                return;
+            }
+        }
+    }
 
     private void EnsureOptionsValid()
     {

@@ -12,7 +12,7 @@ public static class SignalRInfoWebJobsBuilderExtensions
 {
     /// <summary>
     /// Adds the <see cref="SignalRConnectionInfoAttribute"/> binding, with options bound from the
-    /// <c>extensions:signalR</c> section of host.json.
+    /// <c>extensions:signalRInfo</c> section of host.json.
     /// </summary>
     /// <param name="builder">The WebJobs builder.</param>
     /// <returns>The same builder.</returns>

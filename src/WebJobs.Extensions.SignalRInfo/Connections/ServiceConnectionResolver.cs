@@ -59,7 +59,7 @@ internal sealed partial class ServiceConnectionResolver
     {
         if (string.IsNullOrWhiteSpace(configured))
         {
-            return SignalRConnectionInfoAttribute.DefaultConnectionStringSetting;
+            return SignalRConnectionInfoAttributeBase.DefaultConnectionStringSetting;
         }
 
         var name = configured!.Trim();

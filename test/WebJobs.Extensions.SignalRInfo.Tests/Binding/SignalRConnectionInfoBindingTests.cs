@@ -295,8 +295,8 @@ public class SignalRConnectionInfoBindingTests
     }
 
     [Theory]
-    [InlineData("AzureWebJobs:extensions:signalR:tokenLifetime", null)]
-    [InlineData("AzureFunctionsJobHost:extensions:signalR:tokenLifetime", "AzureFunctionsJobHost")]
+    [InlineData("AzureWebJobs:extensions:signalRInfo:tokenLifetime", null)]
+    [InlineData("AzureFunctionsJobHost:extensions:signalRInfo:tokenLifetime", "AzureFunctionsJobHost")]
     public async Task Options_HostJsonTokenLifetime_IsUsed(string key, string? rootSection)
     {
         var settings = Settings((key, "00:05:00"));
@@ -328,7 +328,7 @@ public class SignalRConnectionInfoBindingTests
     [Fact]
     public async Task Options_OutOfRangeInHostJson_FailsStartWithTheRule()
     {
-        await using var host = TestHost.Create(Settings(("AzureWebJobs:extensions:signalR:tokenLifetime", "2.00:00:00")), typeof(SingleFunction));
+        await using var host = TestHost.Create(Settings(("AzureWebJobs:extensions:signalRInfo:tokenLifetime", "2.00:00:00")), typeof(SingleFunction));
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
 

@@ -66,7 +66,7 @@ public class SignalRInfoOptionsIdentityKeyWaitTimeoutTests
     public async Task Start_OutOfRangeInHostJson_FailsWithTheRule()
     {
         await using var host = TestHost.Create(
-            new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a;AccessKey=k", ["AzureWebJobs:extensions:signalR:identityKeyWaitTimeout"] = "00:10:00" },
+            new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a;AccessKey=k", ["AzureWebJobs:extensions:signalRInfo:identityKeyWaitTimeout"] = "00:10:00" },
             typeof(Functions));
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
@@ -85,7 +85,7 @@ public class SignalRInfoOptionsIdentityKeyWaitTimeoutTests
             new Dictionary<string, string?>
             {
                 ["AzureSignalRConnectionString"] = $"Endpoint=http://127.0.0.1;Port={server.Port};AuthType=azure",
-                ["AzureWebJobs:extensions:signalR:identityKeyWaitTimeout"] = "00:00:05",
+                ["AzureWebJobs:extensions:signalRInfo:identityKeyWaitTimeout"] = "00:00:05",
             },
             b =>
             {
