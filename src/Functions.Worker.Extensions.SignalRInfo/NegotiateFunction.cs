@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Invocation;
+
+namespace Functions.Worker.Extensions.SignalRInfo;
+
+/// <summary>What the worker needs to know of a function, once: the names of its negotiate input bindings (none when it has no HTTP trigger).</summary>
+internal sealed class NegotiateFunction
+{
+    /// <summary>The binding types of <see cref="SignalRConnectionInfoInputAttribute"/> and <see cref="SignalRInfoInputAttribute"/>.</summary>
+    internal static readonly string[] BindingTypes = { "signalRConnectionInfo", "signalRInfo" };
+
+    private NegotiateResultExecutor? _executor;
+
+    private NegotiateFunction(string[] bindingNames)
+    {
+        BindingNames = bindingNames;
+    }
+
+    /// <summary>The names of the function's negotiate input bindings; empty for every other function.</summary>
+    public string[] BindingNames { get; }
+
+    public static NegotiateFunction Create(FunctionDefinition definition)
+    {
+        var names = new List<string>();
+        var httpTrigger = false;
+        foreach (var binding in definition.InputBindings)
+        {
+            var type = binding.Value.Type;
+            if (string.Equals(type, "httpTrigger", StringComparison.OrdinalIgnoreCase))
+            {
+                httpTrigger = true;
+            }
+            else if (Array.Exists(BindingTypes, t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase)))
+            {
+                names.Add(binding.Key);
+            }
+        }
+
+        return new NegotiateFunction(httpTrigger ? names.ToArray() : Array.Empty<string>());
+    }
+
+    /// <summary>The executor around the worker's own one, made once per function.</summary>
+    public NegotiateResultExecutor GetExecutor(IFunctionExecutor inner)
+    {
+        var executor = _executor;
+        if (executor is null || !ReferenceEquals(executor.Inner, inner))
+        {
+            executor = new NegotiateResultExecutor(inner, this);
+            _executor = executor;
+        }
+
+        return executor;
+    }
+}

@@ -1,0 +1,6 @@
+using System.Runtime.CompilerServices;
+using Functions.Worker.Extensions.SignalRInfo;
+using Microsoft.Azure.Functions.Worker.Core;
+
+[assembly: WorkerExtensionStartup(typeof(SignalRInfoWorkerExtensionStartup))]
+[assembly: InternalsVisibleTo("Functions.Worker.Extensions.SignalRInfo.Tests")]
