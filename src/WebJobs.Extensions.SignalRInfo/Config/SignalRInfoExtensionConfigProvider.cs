@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using Microsoft.Azure.WebJobs.Description;
 using Microsoft.Azure.WebJobs.Host.Config;
@@ -26,13 +28,24 @@ internal sealed partial class SignalRInfoExtensionConfigProvider : IExtensionCon
     private readonly SignalRConnectionInfoValidator _validator;
     private readonly IOptions<SignalRInfoOptions> _options;
     private readonly ILogger _logger;
+    private readonly Func<IEnumerable<AssemblyName>> _loadedAssemblies;
 
     public SignalRInfoExtensionConfigProvider(SignalRConnectionInfoConverter converter, SignalRConnectionInfoValidator validator, IOptions<SignalRInfoOptions> options, ILoggerFactory loggerFactory)
+        : this(converter, validator, options, loggerFactory, LoadedAssemblies)
+    {
+    }
+
+    /// <summary>
+    /// Test seam: <paramref name="loadedAssemblies"/> stands in for the assemblies of the current AppDomain, which a test
+    /// process cannot unload once it has loaded one. Dependency injection uses the public constructor only.
+    /// </summary>
+    internal SignalRInfoExtensionConfigProvider(SignalRConnectionInfoConverter converter, SignalRConnectionInfoValidator validator, IOptions<SignalRInfoOptions> options, ILoggerFactory loggerFactory, Func<IEnumerable<AssemblyName>> loadedAssemblies)
     {
         _converter = converter;
         _validator = validator;
         _options = options;
         _logger = loggerFactory.CreateLogger(LogCategories.CreateTriggerCategory("SignalRInfo"));
+        _loadedAssemblies = loadedAssemblies;
     }
 
     /// <inheritdoc />
@@ -57,15 +70,17 @@ internal sealed partial class SignalRInfoExtensionConfigProvider : IExtensionCon
 
     private void WarnIfMicrosoftExtensionIsLoaded()
     {
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        foreach (var name in _loadedAssemblies())
         {
-            if (string.Equals(assembly.GetName().Name, MicrosoftExtensionAssemblyName, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(name.Name, MicrosoftExtensionAssemblyName, StringComparison.OrdinalIgnoreCase))
             {
-                Log.MicrosoftExtensionLoaded(_logger, assembly.GetName().Version?.ToString() ?? "?");
+                Log.MicrosoftExtensionLoaded(_logger, name.Version?.ToString() ?? "?");
                 return;
             }
         }
     }
+
+    private static IEnumerable<AssemblyName> LoadedAssemblies() => AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName());
 
     private void EnsureOptionsValid()
     {
