@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.WebJobs;
@@ -45,6 +46,21 @@ public class FunctionJsonBindingTests
             "userId": "{query.user}",
             "idToken": "{headers.x-ms-token-aad-id-token}",
             "claimTypeList": ["name", "email"],
+            "direction": "in"
+        }
+        """;
+
+    /// <summary>The same binding under the type name only this extension uses (<see cref="SignalRInfoAttribute"/>).</summary>
+    private const string SignalRInfoJson = """
+        {
+            "type": "signalRInfo",
+            "name": "connectionInfo",
+            "hubName": "{query.hub}",
+            "userId": "{headers.x-ms-client-principal-id}",
+            "connectionStringSetting": "MySignalRSetting",
+            "idToken": "{headers.x-ms-token-aad-id-token}",
+            "claimTypeList": ["name"],
+            "tokenLifetimeSeconds": 300,
             "direction": "in"
         }
         """;
@@ -125,5 +141,43 @@ public class FunctionJsonBindingTests
         Assert.Equal("Ann", jwt.GetClaim("name").Value);
         Assert.Equal("ann@contoso.com", jwt.GetClaim("email").Value);
         Assert.False(jwt.TryGetClaim("oid", out _));
+    }
+
+    [Fact]
+    public async Task MetadataProvider_EachBindingType_MapsToItsOwnAttribute()
+    {
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = SignalRConnectionInfoBindingTests.Connection }, typeof(Functions));
+        var metadata = host.Services.GetRequiredService<IJobHostMetadataProvider>();
+
+        Assert.Equal(typeof(SignalRInfoAttribute), metadata.GetAttributeTypeFromName("signalRInfo"));
+        Assert.Equal(typeof(SignalRConnectionInfoAttribute), metadata.GetAttributeTypeFromName("signalRConnectionInfo"));
+
+        var attribute = Assert.IsType<SignalRInfoAttribute>(metadata.GetAttribute(typeof(SignalRInfoAttribute), JObject.Parse(SignalRInfoJson)));
+        Assert.Equal("{query.hub}", attribute.HubName);
+        Assert.Equal("{headers.x-ms-client-principal-id}", attribute.UserId);
+        Assert.Equal("MySignalRSetting", attribute.ConnectionStringSetting);
+        Assert.Equal("{headers.x-ms-token-aad-id-token}", attribute.IdToken);
+        Assert.Equal(new[] { "name" }, attribute.ClaimTypeList);
+        Assert.Equal(300, attribute.TokenLifetimeSeconds);
+        Assert.Equal(typeof(string), metadata.GetDefaultType(attribute, FileAccess.Read, null));
+    }
+
+    [Fact]
+    public async Task Invocation_SignalRInfoJson_ResolvesExpressionsAndMintsAVerifiableToken()
+    {
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["MySignalRSetting"] = SignalRConnectionInfoBindingTests.Connection }, typeof(Functions));
+        var idToken = TokenAssert.IdToken("""{"name":"Ann","email":"not-copied"}""");
+
+        var (bound, type) = await NegotiateAsync(host, SignalRInfoJson, "hub=Chat", new() { ["x-ms-client-principal-id"] = "aad-user-7", ["x-ms-token-aad-id-token"] = idToken });
+
+        Assert.Equal(typeof(string), type);
+        var json = AsJson(bound);
+        Assert.Equal(new[] { "url", "accessToken" }, json.Properties().Select(p => p.Name));
+        Assert.Equal("https://contoso.service.signalr.net/client/?hub=chat", (string)json["url"]!);
+        var jwt = await TokenAssert.ValidAsync((string)json["accessToken"]!, Key, "https://contoso.service.signalr.net/client/?hub=chat", host.Time.GetUtcNow());
+        Assert.Equal("aad-user-7", jwt.GetClaim("asrs.s.uid").Value);
+        Assert.Equal("Ann", jwt.GetClaim("name").Value);
+        Assert.False(jwt.TryGetClaim("email", out _));
+        Assert.Equal(host.Time.GetUtcNow().AddSeconds(300).UtcDateTime, jwt.ValidTo);
     }
 }
