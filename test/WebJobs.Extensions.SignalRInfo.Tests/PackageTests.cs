@@ -32,6 +32,11 @@ public class PackageTests
             var nuspec = XDocument.Load(stream);
             XNamespace ns = nuspec.Root!.Name.Namespace;
 
+            // The one version of both packages, from build/Common.props.
+            var expectedVersion = SignalRInfoVersion();
+            Assert.Equal(expectedVersion, (string?)nuspec.Descendants(ns + "version").Single());
+            Assert.Equal("WebJobs.Extensions.SignalRInfo." + expectedVersion + ".nupkg", Path.GetFileName(package));
+
             var groups = nuspec.Descendants(ns + "group").ToDictionary(g => (string)g.Attribute("targetFramework")!, g => g.Elements(ns + "dependency").Select(d => ((string)d.Attribute("id")!, (string)d.Attribute("version")!)).ToArray());
             Assert.Equal(new[] { ".NETStandard2.0", "net8.0" }, groups.Keys.OrderBy(k => k, StringComparer.Ordinal));
             foreach (var (id, version) in groups.Values.SelectMany(d => d))
@@ -78,6 +83,15 @@ public class PackageTests
                 Assert.Equal("Microsoft.IdentityModel.Abstractions", id);
             }
         }
+    }
+
+    /// <summary>The property SignalRInfoVersion of build/Common.props, read as MSBuild text (not from our own assembly).</summary>
+    internal static string SignalRInfoVersion()
+    {
+        var props = XDocument.Load(Path.Combine(RepositoryRoot, "build", "Common.props"));
+        var value = props.Descendants().Single(e => e.Name.LocalName == "SignalRInfoVersion").Value.Trim();
+        Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", value);
+        return value;
     }
 
     private static int Major(string version) => int.Parse(version.TrimStart('[', '(').Split('.', ',', ')', ']')[0], System.Globalization.CultureInfo.InvariantCulture);

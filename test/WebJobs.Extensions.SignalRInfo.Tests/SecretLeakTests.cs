@@ -14,7 +14,8 @@ namespace WebJobs.Extensions.SignalRInfo.Tests;
 
 /// <summary>
 /// Drives every error path with recognisable secrets and proves that no access key, token or client secret
-/// appears in exception text (with inner exceptions and stack) or in any captured log line.
+/// appears in exception text (with inner exceptions and stack) or in any captured log line, under both binding names
+/// ([SignalRConnectionInfo] and [SignalRInfo]).
 /// </summary>
 public class SecretLeakTests
 {
@@ -29,7 +30,17 @@ public class SecretLeakTests
             [SignalRConnectionInfo(HubName = "{query.hub}", UserId = "{query.user}", IdToken = "{headers.x-id-token}", ClaimTypeList = new[] { "name" })] SignalRConnectionInfo info) => info;
     }
 
-    public static TheoryData<string> BadConnectionStrings => new()
+    public static class SignalRInfoFunctions
+    {
+        [FunctionName("negotiate")]
+        public static SignalRConnectionInfo Negotiate(
+            [HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest req,
+            [SignalRInfo(HubName = "{query.hub}", UserId = "{query.user}", IdToken = "{headers.x-id-token}", ClaimTypeList = new[] { "name" })] SignalRConnectionInfo info) => info;
+    }
+
+    private static readonly Type[] BothAttributes = { typeof(Functions), typeof(SignalRInfoFunctions) };
+
+    private static readonly string[] BadConnectionStringValues =
     {
         "AccessKey=" + SecretKey,
         "AccessKey=" + SecretKey + ";Version=1.0",
@@ -46,11 +57,28 @@ public class SecretLeakTests
         Secret + SecretKey,
     };
 
+    public static TheoryData<Type, string> BadConnectionStrings
+    {
+        get
+        {
+            var data = new TheoryData<Type, string>();
+            foreach (var functions in BothAttributes)
+            {
+                foreach (var connectionString in BadConnectionStringValues)
+                {
+                    data.Add(functions, connectionString);
+                }
+            }
+
+            return data;
+        }
+    }
+
     [Theory]
     [MemberData(nameof(BadConnectionStrings))]
-    public async Task BadConnectionString_NeitherExceptionNorLogsShowTheSecret(string connectionString)
+    public async Task BadConnectionString_NeitherExceptionNorLogsShowTheSecret(Type functions, string connectionString)
     {
-        await using var host = TestHost.Create(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = connectionString }, typeof(Functions));
+        await using var host = TestHost.Create(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = connectionString }, functions);
 
         Exception? error = null;
         try
@@ -67,20 +95,37 @@ public class SecretLeakTests
         Assert.DoesNotContain(Secret, host.Logs.AllText);
     }
 
-    public static TheoryData<string, string, string> BadRequests => new()
+    private static readonly (string Query, string IdToken, string Name)[] BadRequestValues =
     {
         // query, id token header, what the request carries that is secret-like
-        { "hub=chat&user=u", Secret + ".not-a-jwt", "malformed IdToken" },
-        { "hub=chat&user=u", "a." + TokenAssert.Base64Url("{\"name\":\"" + Secret) + ".c", "IdToken payload not JSON" },
-        { "hub=chat&user=" + Secret + new string('u', 4000), TokenAssert.IdToken("{\"name\":\"n\"}"), "token over 4096" },
-        { "hub=" + Secret + "&user=u", TokenAssert.IdToken("{\"name\":\"n\"}"), "invalid hub" },
+        ("hub=chat&user=u", Secret + ".not-a-jwt", "malformed IdToken"),
+        ("hub=chat&user=u", "a." + TokenAssert.Base64Url("{\"name\":\"" + Secret) + ".c", "IdToken payload not JSON"),
+        ("hub=chat&user=" + Secret + new string('u', 4000), TokenAssert.IdToken("{\"name\":\"n\"}"), "token over 4096"),
+        ("hub=" + Secret + "&user=u", TokenAssert.IdToken("{\"name\":\"n\"}"), "invalid hub"),
     };
+
+    public static TheoryData<Type, string, string, string> BadRequests
+    {
+        get
+        {
+            var data = new TheoryData<Type, string, string, string>();
+            foreach (var functions in BothAttributes)
+            {
+                foreach (var (query, idToken, name) in BadRequestValues)
+                {
+                    data.Add(functions, query, idToken, name);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(BadRequests))]
-    public async Task BadRequest_NeitherExceptionNorLogsShowKeyTokenOrSecret(string query, string idToken, string name)
+    public async Task BadRequest_NeitherExceptionNorLogsShowKeyTokenOrSecret(Type functions, string query, string idToken, string name)
     {
-        await using var host = TestHost.Create(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a;AccessKey=" + SecretKey }, typeof(Functions));
+        await using var host = TestHost.Create(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a;AccessKey=" + SecretKey }, functions);
         await host.StartAsync();
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => host.CallAsync("negotiate", query, new Dictionary<string, string> { ["x-id-token"] = idToken }));
@@ -91,10 +136,12 @@ public class SecretLeakTests
         Assert.False(string.IsNullOrEmpty(name));
     }
 
-    [Fact]
-    public async Task SuccessfulNegotiate_LogsNeitherKeyNorToken()
+    [Theory]
+    [InlineData(typeof(Functions))]
+    [InlineData(typeof(SignalRInfoFunctions))]
+    public async Task SuccessfulNegotiate_LogsNeitherKeyNorToken(Type functions)
     {
-        await using var host = TestHost.Create(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a;AccessKey=" + SecretKey }, typeof(Functions));
+        await using var host = TestHost.Create(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a;AccessKey=" + SecretKey }, functions);
         await host.StartAsync();
 
         var request = await host.CallAsync("negotiate", "hub=chat&user=u", new Dictionary<string, string> { ["x-id-token"] = TokenAssert.IdToken("{\"name\":\"n\"}") });
