@@ -259,6 +259,7 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
         if (InitResponse["capabilities"]?["HttpUri"] is JsonValue uri)
         {
             WorkerHttpUri = new Uri((string)uri!);
+            await WaitUntilListeningAsync(WorkerHttpUri).ConfigureAwait(false);
         }
 
         var metadata = await _channel.RequestAsync(
@@ -283,6 +284,25 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
                 "functionLoadResponse:" + function.FunctionId,
                 StartTimeout).ConfigureAwait(false);
             EnsureSuccess(loaded, "FunctionLoadRequest " + function.Name);
+        }
+    }
+
+    /// <summary>The worker's Kestrel starts beside its gRPC client: the host waits until it accepts connections.</summary>
+    private async Task WaitUntilListeningAsync(Uri uri)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(uri.Host, uri.Port).ConfigureAwait(false);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline && !_worker.HasExited)
+            {
+                await Task.Delay(50).ConfigureAwait(false);
+            }
         }
     }
 
