@@ -236,7 +236,7 @@ public class SignalRConnectionInfoIndexingTests
         await using var host = TestHost.Create(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a;AccessKey=" + Key }, typeof(IdTokenAndClaimTypeList));
         await host.StartAsync();
 
-        // EventId 20 (Microsoft's extension loaded) depends on what the test process has loaded: CoexistenceTests covers it.
+        // EventId 20 (Microsoft's extension loaded) depends on what the test process has loaded: SignalRInfoExtensionConfigProviderTests covers it.
         Assert.DoesNotContain(host.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && e.Category.Contains("SignalRInfo", StringComparison.Ordinal) && e.EventId.Id != 20);
     }
 }
