@@ -42,7 +42,12 @@ public static class SignalRConnectionInfoHttpExtensions
             throw new ArgumentNullException(nameof(request));
         }
 
-        if (string.IsNullOrEmpty(connectionInfoJson))
+        if (connectionInfoJson is null)
+        {
+            throw new ArgumentNullException(nameof(connectionInfoJson));
+        }
+
+        if (connectionInfoJson.Length == 0)
         {
             throw new ArgumentException("The negotiate binding's value is empty: pass the string or SignalRConnectionInfo that [SignalRConnectionInfoInput] bound.", nameof(connectionInfoJson));
         }
