@@ -157,36 +157,3 @@ public sealed class IsolatedAppsFixture : IAsyncLifetime
         }
     }
 }
-
-/// <summary>The two HTTP models of the isolated worker.</summary>
-public enum HttpModel
-{
-    /// <summary>HttpRequestData/HttpResponseData carried over gRPC (Microsoft.Azure.Functions.Worker.Extensions.Http).</summary>
-    BuiltIn,
-
-    /// <summary>ASP.NET Core integration: the host forwards the request to the worker's own HTTP server (…Http.AspNetCore).</summary>
-    AspNetCore,
-}
-
-/// <summary>One built app: its project folder, output folder and build output.</summary>
-public sealed record BuiltApp(HttpModel Model, string ProjectFolder, string OutputFolder, string BuildOutput)
-{
-    public string AssemblyPath => Path.Combine(OutputFolder, "Functions.Worker.Extensions.SignalRInfo.IsolatedApp.dll");
-}
-
-/// <summary>The tests that share the built apps run one after another.</summary>
-[CollectionDefinition(Name)]
-public sealed class IsolatedAppsCollection : ICollectionFixture<IsolatedAppsFixture>
-{
-    public const string Name = "isolated apps";
-}
-
-internal static class PathExtensions
-{
-    /// <summary>Creates the file's folder if needed and returns the path.</summary>
-    public static string EnsureParent(this string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return path;
-    }
-}
