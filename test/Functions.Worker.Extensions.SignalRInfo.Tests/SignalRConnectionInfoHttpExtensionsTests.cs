@@ -75,12 +75,18 @@ public class SignalRConnectionInfoHttpExtensionsTests
         Assert.Equal("connectionInfo", error.ParamName);
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    public async Task CreateNegotiateResponseAsync_NullOrEmptyJson_ThrowsNamingConnectionInfoJson(string? json)
+    [Fact]
+    public async Task CreateNegotiateResponseAsync_NullJson_ThrowsArgumentNullNamingConnectionInfoJson()
     {
-        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => Request().CreateNegotiateResponseAsync(json!));
+        var error = await Assert.ThrowsAsync<ArgumentNullException>(() => Request().CreateNegotiateResponseAsync((string)null!));
+
+        Assert.Equal("connectionInfoJson", error.ParamName);
+    }
+
+    [Fact]
+    public async Task CreateNegotiateResponseAsync_EmptyJson_ThrowsNamingConnectionInfoJsonAndTheBinding()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Request().CreateNegotiateResponseAsync(string.Empty));
 
         Assert.Equal("connectionInfoJson", error.ParamName);
         Assert.Contains("[SignalRConnectionInfoInput]", error.Message, StringComparison.Ordinal);
