@@ -177,6 +177,18 @@ internal static class ErrorMessages
     internal const string AuthTypeSecretAndCert =
         "The SignalR Service connection string in setting '{0}' uses AuthType={1} with both ClientSecret and ClientCert. Keep one of them.";
 
+    internal const string HttpsRule =
+        "Microsoft Entra ID sends the app's Entra token to the key endpoint, and that token can fetch the signing key of every SignalR resource the identity may use, so it must not travel in clear text. " +
+        "Use https://, such as 'https://<resource>.service.signalr.net' (http:// is accepted only for a loopback host: localhost, 127.0.0.1 or [::1], e.g. the local SignalR service), or use an AccessKey instead";
+
+    /// <summary>{0}: setting name, {1}: property (Endpoint or ServerEndpoint).</summary>
+    internal const string IdentityRequiresHttps =
+        "The SignalR Service connection string in setting '{0}' uses Microsoft Entra ID with an http:// {1}. " + HttpsRule + ".";
+
+    /// <summary>{0}: setting name, {1}: the entry (serviceUri or serverEndpoint).</summary>
+    internal const string SectionRequiresHttps =
+        "The SignalR Service connection section '{0}' has an http:// '{1}' ('{0}__{1}' as an environment variable). " + HttpsRule + ".";
+
     // ---- Binding properties ----------------------------------------------------------------------------------
 
     internal const string HubNameMissing =

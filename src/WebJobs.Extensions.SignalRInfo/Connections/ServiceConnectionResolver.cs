@@ -125,6 +125,11 @@ internal sealed partial class ServiceConnectionResolver
             SectionUri(section, settingName, ServiceUriKey)!,
             SectionUri(section, settingName, ClientEndpointKey),
             SectionUri(section, settingName, ServerEndpointKey));
+        if (endpoint.KeyRequestIsPlainHttpOffLoopback)
+        {
+            throw new ArgumentException(ErrorMessages.Format(ErrorMessages.SectionRequiresHttps, settingName, endpoint.ServerEndpoint is null ? ServiceUriKey : ServerEndpointKey));
+        }
+
         return CreateIdentity(settingName, endpoint, IdentityCredentialSpec.ConfigurationSection(), section);
     }
 

@@ -94,7 +94,13 @@ internal sealed class ServiceConnectionString
             }
         }
 
-        return new ServiceConnectionString(serviceEndpoint, null, ParseIdentity(pairs, settingName), unknown);
+        var identity = ParseIdentity(pairs, settingName);
+        if (serviceEndpoint.KeyRequestIsPlainHttpOffLoopback)
+        {
+            throw new ArgumentException(ErrorMessages.Format(ErrorMessages.IdentityRequiresHttps, settingName, serverEndpoint is null ? "Endpoint" : "ServerEndpoint"));
+        }
+
+        return new ServiceConnectionString(serviceEndpoint, null, identity, unknown);
     }
 
     private static Dictionary<string, string> Split(string value, string settingName)

@@ -510,4 +510,17 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
     {
         public Azure.Core.TokenCredential CreateCredential(IdentityCredentialSpec spec, IConfiguration? section) => throw new ArgumentException("bad credential settings.");
     }
+
+    [Theory]
+    [InlineData("http://contoso.service.signalr.net", null, "serviceUri")]
+    [InlineData("https://contoso.service.signalr.net", "http://internal.contoso.com", "serverEndpoint")]
+    public void GetConnection_SectionOverPlainHttp_NamesTheEntryAndSendsNoToken(string serviceUri, string? serverEndpoint, string entry)
+    {
+        var settings = new Dictionary<string, string?> { [Setting + ":serviceUri"] = serviceUri, [Setting + ":serverEndpoint"] = serverEndpoint };
+
+        var error = Assert.Throws<ArgumentException>(() => Resolver(settings).GetConnection(Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.SectionRequiresHttps, Setting, entry), error.Message);
+        Assert.Empty(_credentials.Credential.Scopes);
+    }
 }

@@ -252,4 +252,39 @@ public class ServiceConnectionStringTests
         Assert.Equal(new Uri("https://proxy.contoso.com"), parsed.Endpoint.ClientEndpoint);
         Assert.Equal(new Uri("https://internal.contoso.com:8443/api/v1/auth/accessKey"), parsed.Endpoint.AccessKeyUri);
     }
+
+    [Theory]
+    [InlineData("Endpoint=http://contoso.service.signalr.net;AuthType=azure.msi;Version=1.0", "Endpoint")]
+    [InlineData("Endpoint=http://contoso.service.signalr.net;Version=1.0", "Endpoint")]
+    [InlineData("Endpoint=HTTP://10.0.0.7;Port=8080;AuthType=azure", "Endpoint")]
+    [InlineData("Endpoint=https://contoso.service.signalr.net;ServerEndpoint=http://internal.contoso.com;AuthType=azure", "ServerEndpoint")]
+    [InlineData("Endpoint=http://localhost;ServerEndpoint=http://internal.contoso.com;AuthType=azure", "ServerEndpoint")]
+    [InlineData("Endpoint=http://localhost.contoso.com;AuthType=azure", "Endpoint")]
+    [InlineData("Endpoint=http://128.0.0.1;AuthType=azure", "Endpoint")]
+    public void Parse_IdentityOverPlainHttp_FailsNamingTheProperty(string value, string property)
+    {
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse(value, Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.IdentityRequiresHttps, Setting, property), error.Message);
+    }
+
+    [Theory]
+    [InlineData("Endpoint=http://localhost;Port=8888;AuthType=azure")]
+    [InlineData("Endpoint=http://LOCALHOST;AuthType=azure.msi")]
+    [InlineData("Endpoint=http://127.0.0.1;Port=8888;AuthType=azure")]
+    [InlineData("Endpoint=http://127.10.0.3;AuthType=azure")]
+    [InlineData("Endpoint=http://[::1];Port=5000;AuthType=azure")]
+    [InlineData("Endpoint=https://contoso.service.signalr.net;ServerEndpoint=http://127.0.0.1:5000;AuthType=azure")]
+    [InlineData("Endpoint=http://contoso.service.signalr.net;ServerEndpoint=https://contoso.service.signalr.net;AuthType=azure")]
+    public void Parse_IdentityOverHttpsOrLoopback_IsAccepted(string value)
+    {
+        Assert.NotNull(ServiceConnectionString.Parse(value, Setting).Identity);
+    }
+
+    [Fact]
+    public void Parse_AccessKeyOverPlainHttp_IsAccepted()
+    {
+        // No Entra token travels with an access key: the key signs locally.
+        Assert.Equal(Key, ServiceConnectionString.Parse($"Endpoint=http://contoso.service.signalr.net;AccessKey={Key}", Setting).AccessKey);
+    }
 }
