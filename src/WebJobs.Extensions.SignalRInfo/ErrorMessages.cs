@@ -146,6 +146,11 @@ internal static class ErrorMessages
     internal const string DuplicateKey =
         "The SignalR Service connection string in setting '{0}' contains the key '{1}' more than once. Keep a single '{1}=…' entry.";
 
+    /// <summary>{0}: setting name, {1}: the known key the entry starts with.</summary>
+    internal const string MalformedKnownKey =
+        "The SignalR Service connection string in setting '{0}' has an entry that starts with '{1}' but is not written '{1}=<value>' (for example 'AccessKey:…=' instead of 'AccessKey=…'), so it would be read as an unknown name and ignored. " +
+        "Write it as '{1}=<value>'. (The entry is not shown: it may hold a key or a secret.)";
+
     /// <summary>{0}: setting name.</summary>
     internal const string MissingEndpoint =
         "The SignalR Service connection string in setting '{0}' has no Endpoint. Add 'Endpoint=https://<resource>.service.signalr.net;' (copy the whole connection string from the Azure portal, SignalR Service > Keys).";

@@ -44,6 +44,14 @@ public class SecretLeakTests
         "Endpoint=https://a;AuthType=azure.app;TenantId=t;ClientSecret=" + Secret,
         "Endpoint=https://a;AccessKey=" + SecretKey + ";" + "AccesKey=" + Secret,
         Secret + SecretKey,
+
+        // Secrets in the key position (a ':' or ' ' typo for '=', or a pasted value without its name).
+        "Endpoint=https://a;AccessKey:" + SecretKey + "=;Version=1.0",
+        "Endpoint=https://a;AccessKey " + SecretKey + "=;Version=1.0",
+        "Endpoint=https://a;AuthType=azure.app;ClientId=c;TenantId=t;ClientSecret:" + Secret + "=",
+        "Endpoint=https://a;AccessKey=" + SecretKey + ";" + Secret + "=x",
+        "Endpoint=https://a;AccessKey=" + SecretKey + ";" + Secret + "=x;" + Secret + "=y",
+        "Endpoint=https://a;AuthType=azure;" + Secret + "=x;" + Secret + "=y",
     };
 
     [Theory]

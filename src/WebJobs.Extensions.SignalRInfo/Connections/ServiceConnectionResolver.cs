@@ -106,6 +106,11 @@ internal sealed partial class ServiceConnectionResolver
             Log.UnknownConnectionStringKey(_logger, settingName, key);
         }
 
+        if (parsed.UnnamedEntries > 0)
+        {
+            Log.UnnamedConnectionStringEntries(_logger, settingName, parsed.UnnamedEntries);
+        }
+
         if (parsed.AccessKey is not null)
         {
             return new AccessKeyConnection(settingName, parsed.Endpoint, parsed.AccessKey);

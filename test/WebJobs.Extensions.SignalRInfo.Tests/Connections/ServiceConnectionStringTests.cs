@@ -287,4 +287,38 @@ public class ServiceConnectionStringTests
         // No Entra token travels with an access key: the key signs locally.
         Assert.Equal(Key, ServiceConnectionString.Parse($"Endpoint=http://contoso.service.signalr.net;AccessKey={Key}", Setting).AccessKey);
     }
+
+    [Theory]
+    [InlineData("AccessKey:{0}=", "AccessKey")]
+    [InlineData("accesskey :{0}=", "AccessKey")]
+    [InlineData("ClientSecret/{0}=", "ClientSecret")]
+    public void Parse_KnownKeyFollowedByTheValueWithoutEquals_FailsNamingTheKeyNotTheEntry(string entry, string known)
+    {
+        var text = "Endpoint=https://a.b;" + string.Format(System.Globalization.CultureInfo.InvariantCulture, entry, Key) + ";Version=1.0";
+
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse(text, Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.MalformedKnownKey, Setting, known), error.Message);
+        Assert.DoesNotContain(Key.TrimEnd('='), error.Message);
+    }
+
+    [Theory]
+    [InlineData("SECRETkeyABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=x")]
+    [InlineData("Acces Key=x")]
+    [InlineData("a+b/c=x")]
+    public void Parse_EntryWhoseNameIsNotAKeyName_IsCountedButNeverNamed(string entry)
+    {
+        var parsed = ServiceConnectionString.Parse($"Endpoint=https://a.b;AccessKey={Key};{entry}", Setting);
+
+        Assert.Empty(parsed.UnknownKeys);
+        Assert.Equal(1, parsed.UnnamedEntries);
+    }
+
+    [Fact]
+    public void Parse_RepeatedEntryWhoseNameIsNotAKeyName_DoesNotEchoIt()
+    {
+        var parsed = ServiceConnectionString.Parse($"Endpoint=https://a.b;AccessKey={Key};{Key}x=1;{Key}x=2", Setting);
+
+        Assert.Equal(2, parsed.UnnamedEntries);
+    }
 }
