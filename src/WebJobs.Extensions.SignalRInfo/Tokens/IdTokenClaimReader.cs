@@ -8,14 +8,15 @@ namespace WebJobs.Extensions.SignalRInfo;
 /// Copies claims from an IdToken into an access token (PROTOCOL.md §4): the token is decoded, not validated, as
 /// the service SDK does; claims are filtered by ClaimTypeList (exact, case-sensitive); reserved names are renamed
 /// <c>asrs.u.&lt;name&gt;</c>, only the first <c>sub</c> is kept as it is, and <c>asrs.*</c> claims are dropped so
-/// a forged IdToken cannot set the service's own claims.
+/// a forged IdToken cannot set the service's own claims. The last three rules ignore case, as claim lookups
+/// downstream do (<c>ClaimsIdentity.FindFirst</c>): <c>ASRS.S.UID</c> is dropped, <c>AUD</c> and a second <c>SUB</c> renamed.
 /// </summary>
 internal static class IdTokenClaimReader
 {
     private const string RenamePrefix = "asrs.u.";
     private const string ServicePrefix = "asrs.";
 
-    private static readonly HashSet<string> ReservedClaimTypes = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> ReservedClaimTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "aud", "exp", "iat", "nbf", "iss", "actort", "acr", "azp", "c_hash", "jti", "nonce",
     };
@@ -66,7 +67,7 @@ internal static class IdTokenClaimReader
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 var type = property.Name;
-                if (Array.IndexOf(claimTypes, type) < 0 || type.StartsWith(ServicePrefix, StringComparison.Ordinal))
+                if (Array.IndexOf(claimTypes, type) < 0 || type.StartsWith(ServicePrefix, StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
@@ -95,7 +96,7 @@ internal static class IdTokenClaimReader
         {
             target = RenamePrefix + type;
         }
-        else if (type == "sub")
+        else if (string.Equals(type, "sub", StringComparison.OrdinalIgnoreCase))
         {
             if (subSeen)
             {

@@ -109,4 +109,38 @@ public class IdTokenClaimReaderTests
         Assert.DoesNotContain("secret", error.Message);
         Assert.Null(error.InnerException);
     }
+
+    [Theory]
+    [InlineData("ASRS.S.UID")]
+    [InlineData("Asrs.s.uid")]
+    [InlineData("aSrS.S.aut")]
+    public void Read_ServiceClaimsInAnyCase_AreNeverCopied(string type)
+    {
+        // ClaimsIdentity.FindFirst (and the service's claim lookups) ignore case: 'ASRS.S.UID' would choose the user.
+        var idToken = TokenAssert.IdToken("{\"" + type + "\":\"victim\",\"name\":\"Eve\"}");
+
+        var claims = IdTokenClaimReader.Read(idToken, new[] { type, "name" })!;
+
+        Assert.Equal(new[] { "name" }, claims.Select(c => c.Type));
+    }
+
+    [Fact]
+    public void Read_ReservedNamesInAnyCase_AreRenamed()
+    {
+        var idToken = TokenAssert.IdToken("{\"AUD\":\"a\",\"Exp\":1,\"NONCE\":\"n\",\"Iss\":\"i\"}");
+
+        var claims = IdTokenClaimReader.Read(idToken, new[] { "AUD", "Exp", "NONCE", "Iss" })!;
+
+        Assert.Equal(new[] { "asrs.u.AUD", "asrs.u.Exp", "asrs.u.NONCE", "asrs.u.Iss" }, claims.Select(c => c.Type));
+    }
+
+    [Fact]
+    public void Read_SubInAnyCase_OnlyTheFirstIsKept()
+    {
+        var idToken = TokenAssert.IdToken("{\"sub\":\"s1\",\"SUB\":\"s2\",\"Sub\":\"s3\"}");
+
+        var claims = IdTokenClaimReader.Read(idToken, new[] { "sub", "SUB", "Sub" })!;
+
+        Assert.Equal(new[] { "sub", "asrs.u.SUB", "asrs.u.Sub" }, claims.Select(c => c.Type));
+    }
 }
