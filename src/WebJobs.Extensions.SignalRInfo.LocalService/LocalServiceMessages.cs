@@ -25,6 +25,8 @@ internal static class LocalServiceMessages
 
     // GET /api/v1/auth/accessKey.
     public const string AccessKeyMissingBearer = "missing bearer token: send 'Authorization: Bearer <Microsoft Entra token>'";
+    public const string AccessKeyFromBrowser = "the key endpoint does not serve browser pages (the request has an Origin header): only an app's server side may fetch a signing key";
+    public const string AccessKeyWrongHost = "the request's Host is not this service (localhost, a loopback address or its HostName): refused, as a DNS-rebinding page would send it";
 
     // Options.
     public const string PortOutOfRange = "Port must be between 0 (any free port) and 65535.";
