@@ -231,6 +231,11 @@ internal static class ErrorMessages
         "The access token for hub '{0}' would be {1} characters long; Azure SignalR Service accepts at most 4096. " +
         "Copy fewer claims (ClaimTypeList), or use a shorter UserId or IdToken.";
 
+    /// <summary>{0}: hub, {1}: the least length the token could have.</summary>
+    internal const string TokenTooLongAtLeast =
+        "The access token for hub '{0}' would be at least {1} characters long; Azure SignalR Service accepts at most 4096. " +
+        "Copy fewer claims (ClaimTypeList), or use a shorter UserId or IdToken.";
+
     /// <summary>Formats a message with the invariant culture.</summary>
     internal static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }

@@ -179,4 +179,26 @@ public class AccessTokenWriterTests
         claim.Values.Add(new ClaimValue(json, true));
         return claim;
     }
+
+    public static TheoryData<string> HugeInputs => new() { "userId", "claim type", "claim value", "JSON claim value" };
+
+    [Theory]
+    [MemberData(nameof(HugeInputs))]
+    public void Write_InputTooLongForAnyEncoding_IsRefusedBeforeAnyBufferIsRented(string where)
+    {
+        // 2M characters: the 6-bytes-per-character estimate would rent 12 MB before finding the token too long.
+        var huge = new string('u', 2_000_000);
+        var claim = new CopiedClaim(where == "claim type" ? huge : "name");
+        claim.Values.Add(where == "claim value" ? new ClaimValue(huge, isJson: false) : where == "JSON claim value" ? new ClaimValue(huge, isJson: true) : new ClaimValue("n", isJson: false));
+        var key = SigningKey.FromAccessKey(AccessKey);
+        Write("warm-up", new[] { claim }.Take(0).ToList(), key: key);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<InvalidOperationException>(() => Write(where == "userId" ? huge : "u", new[] { claim }, key: key));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.InRange(allocated, 0, 256 * 1024);
+        Assert.StartsWith("The access token for hub 'chat' would be at least ", error.Message);
+        Assert.EndsWith(ErrorMessages.TokenTooLongAtLeast.Substring(ErrorMessages.TokenTooLongAtLeast.IndexOf("{1}", StringComparison.Ordinal) + 3), error.Message);
+    }
 }
