@@ -225,6 +225,7 @@ internal static class ErrorMessages
     internal const string IdTokenNotThreeParts = "it does not have three parts separated by '.'";
     internal const string IdTokenPayloadNotBase64Url = "its payload is not base64url";
     internal const string IdTokenPayloadNotJsonObject = "its payload is not a JSON object";
+    internal const string IdTokenPayloadInvalidText = "its payload holds text that is not valid Unicode (a lone surrogate escape such as \\udc00, or bytes that are not UTF-8)";
 
     /// <summary>{0}: hub, {1}: length.</summary>
     internal const string TokenTooLong =

@@ -62,31 +62,45 @@ internal static class IdTokenClaimReader
                 throw Malformed(ErrorMessages.IdTokenPayloadNotJsonObject);
             }
 
-            var claims = new List<CopiedClaim>();
-            var subSeen = false;
-            foreach (var property in document.RootElement.EnumerateObject())
+            try
             {
-                var type = property.Name;
-                if (Array.IndexOf(claimTypes, type) < 0 || type.StartsWith(ServicePrefix, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
+                return Copy(document.RootElement, claimTypes);
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json reads names and strings lazily: a lone surrogate escape or bytes that are not UTF-8
+                // fail here, with a message that may quote the payload. It is not passed on.
+                throw Malformed(ErrorMessages.IdTokenPayloadInvalidText);
+            }
+        }
+    }
 
-                if (property.Value.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var item in property.Value.EnumerateArray())
-                    {
-                        Add(claims, type, item, ref subSeen);
-                    }
-                }
-                else
-                {
-                    Add(claims, type, property.Value, ref subSeen);
-                }
+    private static IReadOnlyList<CopiedClaim>? Copy(JsonElement payload, string[] claimTypes)
+    {
+        var claims = new List<CopiedClaim>();
+        var subSeen = false;
+        foreach (var property in payload.EnumerateObject())
+        {
+            var type = property.Name;
+            if (Array.IndexOf(claimTypes, type) < 0 || type.StartsWith(ServicePrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
             }
 
-            return claims.Count == 0 ? null : claims;
+            if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in property.Value.EnumerateArray())
+                {
+                    Add(claims, type, item, ref subSeen);
+                }
+            }
+            else
+            {
+                Add(claims, type, property.Value, ref subSeen);
+            }
         }
+
+        return claims.Count == 0 ? null : claims;
     }
 
     private static void Add(List<CopiedClaim> claims, string type, JsonElement value, ref bool subSeen)

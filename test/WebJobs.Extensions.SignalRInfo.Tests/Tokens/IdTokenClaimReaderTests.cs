@@ -143,4 +143,26 @@ public class IdTokenClaimReaderTests
 
         Assert.Equal(new[] { "sub", "asrs.u.SUB", "asrs.u.Sub" }, claims.Select(c => c.Type));
     }
+
+    public static TheoryData<string, byte[]> InvalidTextPayloads => new()
+    {
+        { "lone low surrogate in a listed name", System.Text.Encoding.UTF8.GetBytes("{\"name\\udc00\":1,\"name\":\"n\"}") },
+        { "lone surrogate in an unlisted name", System.Text.Encoding.UTF8.GetBytes("{\"x\\udc00\":1,\"name\":\"n\"}") },
+        { "lone high surrogate in a listed value", System.Text.Encoding.UTF8.GetBytes("{\"name\":\"secretvalue\\ud800\"}") },
+        { "invalid UTF-8 in a listed value", new byte[] { (byte)'{', (byte)'"', (byte)'n', (byte)'a', (byte)'m', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}' } },
+        { "invalid UTF-8 in a name", new byte[] { (byte)'{', (byte)'"', 0xFF, (byte)'"', (byte)':', (byte)'1', (byte)'}' } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidTextPayloads))]
+    public void Read_PayloadWithInvalidUnicode_FailsAsMalformedNotAsAJsonError(string name, byte[] payload)
+    {
+        var idToken = TokenAssert.Base64Url("{\"alg\":\"none\"}") + "." + Convert.ToBase64String(payload).TrimEnd('=').Replace('+', '-').Replace('/', '_') + ".c2ln";
+
+        var error = Assert.Throws<ArgumentException>(() => IdTokenClaimReader.Read(idToken, new[] { "name", "name\udc00" }));
+
+        Assert.True(error.Message == ErrorMessages.Format(ErrorMessages.IdTokenMalformed, ErrorMessages.IdTokenPayloadInvalidText), name + ": " + error.Message);
+        Assert.DoesNotContain("secretvalue", error.Message);
+        Assert.Null(error.InnerException);
+    }
 }
