@@ -232,6 +232,15 @@ internal static class ErrorMessages
         "The access token for hub '{0}' would be {1} characters long; Azure SignalR Service accepts at most 4096. " +
         "Copy fewer claims (ClaimTypeList), or use a shorter UserId or IdToken.";
 
+    /// <summary>{0}: the character position.</summary>
+    internal const string UserIdLoneSurrogate =
+        "The UserId of the SignalRConnectionInfo binding holds an unpaired UTF-16 surrogate at character {0}: it cannot be written as UTF-8, and writing U+FFFD instead would map different user ids to one user. " +
+        "Send (or bind) the user id as valid Unicode text.";
+
+    internal const string ClaimLoneSurrogate =
+        "A claim copied from the IdToken (its type or a value) holds an unpaired UTF-16 surrogate: it cannot be written as UTF-8, and writing U+FFFD instead would make different values equal. " +
+        "Send an IdToken whose claims are valid Unicode text, or leave that claim type out of ClaimTypeList.";
+
     /// <summary>{0}: hub, {1}: the least length the token could have.</summary>
     internal const string TokenTooLongAtLeast =
         "The access token for hub '{0}' would be at least {1} characters long; Azure SignalR Service accepts at most 4096. " +

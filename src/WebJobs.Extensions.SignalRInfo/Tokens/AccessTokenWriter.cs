@@ -30,6 +30,7 @@ internal static class AccessTokenWriter
     /// <param name="claims">Claims copied from an IdToken, or null.</param>
     /// <param name="issuedAt">Unix seconds: <c>nbf</c> and <c>iat</c>.</param>
     /// <param name="lifetimeSeconds">Seconds until <c>exp</c>.</param>
+    /// <exception cref="ArgumentException">The user id or a claim holds a lone UTF-16 surrogate.</exception>
     /// <exception cref="InvalidOperationException">The token would be longer than <see cref="MaxTokenLength"/> (checked before any buffer is rented when the inputs alone are too long).</exception>
     public static string Write(SigningKey key, string audiencePrefix, string lowerHub, string? userId, IReadOnlyList<CopiedClaim>? claims, long issuedAt, long lifetimeSeconds)
     {
@@ -53,6 +54,34 @@ internal static class AccessTokenWriter
         if (least > MaxTokenLength)
         {
             throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.TokenTooLongAtLeast, lowerHub, least));
+        }
+
+        // UTF-8 has no form for a lone surrogate: the encoder would write U+FFFD, and distinct ids would become one user.
+        if (userId is not null)
+        {
+            var lone = Utf16.IndexOfLoneSurrogate(userId);
+            if (lone >= 0)
+            {
+                throw new ArgumentException(ErrorMessages.Format(ErrorMessages.UserIdLoneSurrogate, lone));
+            }
+        }
+
+        if (claims is not null)
+        {
+            for (var i = 0; i < claims.Count; i++)
+            {
+                var claim = claims[i];
+                var invalid = Utf16.IndexOfLoneSurrogate(claim.Type) >= 0;
+                foreach (var value in claim.Values)
+                {
+                    invalid |= Utf16.IndexOfLoneSurrogate(value.Text) >= 0;
+                }
+
+                if (invalid)
+                {
+                    throw new ArgumentException(ErrorMessages.ClaimLoneSurrogate);
+                }
+            }
         }
 
         var estimate = 128 + JsonPayloadWriter.MaxStringBytes(audiencePrefix) + JsonPayloadWriter.MaxStringBytes(lowerHub);

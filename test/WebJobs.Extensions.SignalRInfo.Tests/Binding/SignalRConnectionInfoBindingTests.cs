@@ -125,6 +125,16 @@ public class SignalRConnectionInfoBindingTests
         Assert.Equal("ann", jwt.GetClaim("asrs.s.uid").Value);
     }
 
+    [Fact]
+    public async Task Negotiate_UserIdHeaderWithALoneSurrogate_FailsTheCallInsteadOfMappingToAnotherUser()
+    {
+        await using var host = await TestHost.StartAsync(AllSettings(), typeof(BasicFunctions));
+
+        var error = await Assert.ThrowsAsync<FunctionInvocationException>(() => host.CallAsync("negotiateUser", headers: new Dictionary<string, string> { ["x-ms-client-principal-id"] = "ann\ud800" }));
+
+        Assert.Contains(ErrorMessages.Format(ErrorMessages.UserIdLoneSurrogate, 3), Messages(error));
+    }
+
     [Theory]
     [InlineData("hub=1bad&userName=ann")]
     [InlineData("hub=bad-name&userName=ann")]
