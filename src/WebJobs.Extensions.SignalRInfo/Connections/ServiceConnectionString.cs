@@ -54,7 +54,7 @@ internal sealed class ServiceConnectionString
         var unknown = new List<string>();
         foreach (var key in pairs.Keys)
         {
-            if (Array.FindIndex(KnownKeys, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) < 0)
+            if (!IsKnownKey(key))
             {
                 unknown.Add(key);
             }
@@ -125,12 +125,26 @@ internal sealed class ServiceConnectionString
 
             count++;
             var equals = entry.IndexOf('=');
+            string key;
+            string entryValue;
             if (equals < 0)
             {
-                continue;
+                // A bare known key ('AccessKey' with no '=') is that key with an empty value, so 'AccessKey' is refused
+                // as 'AccessKey=' is, instead of silently meaning DefaultAzureCredential. Other text without '=' is ignored.
+                key = entry.Trim();
+                if (!IsKnownKey(key))
+                {
+                    continue;
+                }
+
+                entryValue = string.Empty;
+            }
+            else
+            {
+                key = entry.Substring(0, equals).Trim();
+                entryValue = entry.Substring(equals + 1).Trim();
             }
 
-            var key = entry.Substring(0, equals).Trim();
             if (!LooksLikeKeyName(key))
             {
                 // Never echoed: text before the first '=' that is not a name may be a key or a secret.
@@ -149,7 +163,7 @@ internal sealed class ServiceConnectionString
                 throw new ArgumentException(ErrorMessages.Format(ErrorMessages.DuplicateKey, settingName, key));
             }
 
-            pairs.Add(key, entry.Substring(equals + 1).Trim());
+            pairs.Add(key, entryValue);
         }
 
         if (count < 2)
@@ -192,6 +206,8 @@ internal sealed class ServiceConnectionString
 
         return null;
     }
+
+    private static bool IsKnownKey(string key) => Array.FindIndex(KnownKeys, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) >= 0;
 
     private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 

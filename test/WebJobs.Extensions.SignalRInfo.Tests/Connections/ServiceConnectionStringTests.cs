@@ -321,4 +321,50 @@ public class ServiceConnectionStringTests
 
         Assert.Equal(2, parsed.UnnamedEntries);
     }
+
+    [Theory]
+    [InlineData("Endpoint=https://a.b;AccessKey;Version=1.0")]
+    [InlineData("Endpoint=https://a.b; accesskey ;Version=1.0")]
+    public void Parse_BareAccessKeyWithoutAuthType_FailsAsAKeyNeverPasted(string value)
+    {
+        // 'AccessKey' without '=' is 'AccessKey=' (a key never pasted), not a wish for DefaultAzureCredential.
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse(value, Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.EmptyAccessKey, Setting), error.Message);
+    }
+
+    [Fact]
+    public void Parse_BareAccessKeyWithAuthType_TheAuthTypeDecides()
+    {
+        var parsed = ServiceConnectionString.Parse("Endpoint=https://a.b;AccessKey;AuthType=azure.msi", Setting);
+
+        Assert.Null(parsed.AccessKey);
+        Assert.Equal(IdentityCredentialKind.ManagedIdentity, parsed.Identity!.Kind);
+    }
+
+    [Theory]
+    [InlineData("AccessKey;Version=1.0", "MissingEndpoint")]
+    [InlineData("Endpoint;AccessKey=abc", "MissingEndpoint")]
+    [InlineData("Endpoint=https://a.b;AccessKey=abc;Port", "InvalidPort")]
+    [InlineData("Endpoint=https://a.b;AccessKey=abc;Version", "InvalidVersion")]
+    public void Parse_BareKnownKey_IsReadAsAnEmptyValue(string value, string message)
+    {
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse(value, Setting));
+
+        var expected = message switch
+        {
+            "MissingEndpoint" => ErrorMessages.MissingEndpoint,
+            "InvalidPort" => ErrorMessages.InvalidPort,
+            _ => ErrorMessages.InvalidVersion,
+        };
+        Assert.Equal(ErrorMessages.Format(expected, Setting), error.Message);
+    }
+
+    [Fact]
+    public void Parse_BareAccessKeyAndAnAccessKey_IsARepeatedKey()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse($"Endpoint=https://a.b;AccessKey;AccessKey={Key}", Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.DuplicateKey, Setting, "AccessKey"), error.Message);
+    }
 }
