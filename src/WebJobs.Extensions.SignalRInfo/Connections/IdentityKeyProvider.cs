@@ -77,6 +77,16 @@ internal sealed partial class IdentityKeyProvider : IDisposable
         }
     }
 
+    /// <summary>Records that <paramref name="settingName"/> no longer uses this key; returns how many settings still do.</summary>
+    public int RemoveSettingName(string settingName)
+    {
+        lock (_settingNames)
+        {
+            _settingNames.Remove(settingName);
+            return _settingNames.Count;
+        }
+    }
+
     /// <summary>
     /// The key to sign with. Completes synchronously while a usable key is held (starting a background refresh when
     /// it is due); otherwise waits for the shared fetch for at most <paramref name="maxWait"/>.

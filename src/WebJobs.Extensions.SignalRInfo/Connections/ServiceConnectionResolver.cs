@@ -88,9 +88,25 @@ internal sealed partial class ServiceConnectionResolver
             return cached.Connection;
         }
 
-        var connection = Create(settingName, source);
-        _cache[settingName] = new CachedConnection(source.Fingerprint, connection);
-        return connection;
+        lock (_cache)
+        {
+            if (_cache.TryGetValue(settingName, out cached) && cached.Fingerprint == source.Fingerprint)
+            {
+                return cached.Connection;
+            }
+
+            var connection = Create(settingName, source);
+            _cache[settingName] = new CachedConnection(source.Fingerprint, connection);
+
+            // A changed setting (reload, rotated secret) no longer uses its old key provider: release it, so that a
+            // provider no setting uses stops refreshing instead of running for the life of the host.
+            if (cached?.Connection is IdentityConnection old && (connection is not IdentityConnection current || !ReferenceEquals(current.Provider, old.Provider)))
+            {
+                _keyProviders.Release(old.Provider, settingName);
+            }
+
+            return connection;
+        }
     }
 
     private ServiceConnection Create(string settingName, ConnectionSource source)
@@ -140,8 +156,7 @@ internal sealed partial class ServiceConnectionResolver
 
     private IdentityConnection CreateIdentity(string settingName, ServiceEndpoint endpoint, IdentityCredentialSpec spec, IConfigurationSection? section)
     {
-        var provider = _keyProviders.GetProvider(endpoint.AccessKeyUri, CredentialIdentity(spec, section), () => CreateCredential(settingName, spec, section));
-        provider.AddSettingName(settingName);
+        var provider = _keyProviders.GetProvider(endpoint.AccessKeyUri, CredentialIdentity(spec, section), () => CreateCredential(settingName, spec, section), settingName);
         Log.IdentityConnection(_logger, settingName, provider.CredentialDescription, endpoint.AccessKeyUri);
         provider.StartFetch(background: true);
         return new IdentityConnection(settingName, endpoint, provider, _options);

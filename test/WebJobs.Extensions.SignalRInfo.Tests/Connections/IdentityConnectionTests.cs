@@ -567,4 +567,43 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
 
         Assert.Equal("kid-2", (await provider.GetKeyAsync(TimeSpan.FromSeconds(1), CancellationToken.None)).KeyId);
     }
+
+    [Fact]
+    public async Task GetConnection_SettingChangedToAnotherCredential_TheOldProviderStopsRefreshing()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = ConnectionString }).Build();
+        var resolver = new ServiceConnectionResolver(configuration, new DefaultNameResolver(configuration), _loggerFactory, _registry, _credentials, Options.Create(new SignalRInfoOptions()));
+        var before = (IdentityConnection)resolver.GetConnection(Setting);
+        await before.Provider.WhenIdleAsync();
+
+        configuration[Setting] = ConnectionString + "ClientId=rotated-identity;";
+        var after = (IdentityConnection)resolver.GetConnection(Setting);
+        await after.Provider.WhenIdleAsync();
+        Assert.NotSame(before.Provider, after.Provider);
+        Assert.Equal(2, _server.RequestCount);
+
+        _time.Advance(_policy.RefreshAge);
+        await before.Provider.WhenIdleAsync();
+        await after.Provider.WhenIdleAsync();
+
+        Assert.Equal(3, _server.RequestCount);
+    }
+
+    [Fact]
+    public async Task GetConnection_OneOfTwoSettingsSharingAProviderChanges_TheProviderKeepsRefreshingForTheOther()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = ConnectionString, ["Other"] = ConnectionString }).Build();
+        var resolver = new ServiceConnectionResolver(configuration, new DefaultNameResolver(configuration), _loggerFactory, _registry, _credentials, Options.Create(new SignalRInfoOptions()));
+        var shared = (IdentityConnection)resolver.GetConnection(Setting);
+        Assert.Same(shared.Provider, ((IdentityConnection)resolver.GetConnection("Other")).Provider);
+        await shared.Provider.WhenIdleAsync();
+
+        configuration[Setting] = "Endpoint=https://contoso.service.signalr.net;AccessKey=" + IssuedKey;
+        Assert.IsType<AccessKeyConnection>(resolver.GetConnection(Setting));
+        _time.Advance(_policy.RefreshAge);
+        await shared.Provider.WhenIdleAsync();
+
+        Assert.Equal(2, _server.RequestCount);
+        Assert.Equal("kid-1", (await resolver.GetConnection("Other").GetSigningKeyAsync(CancellationToken.None)).KeyId);
+    }
 }
