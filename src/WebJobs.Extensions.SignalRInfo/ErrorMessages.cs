@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Text;
 
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
 /// Every user-facing message of the extension, in one place. A message names the property or setting, says what
 /// is wrong and how to fix it, and never contains an access key, a token or a secret: placeholders take only
-/// setting names, key names, hub names written in code, and numbers.
+/// setting names, key names, hub names written in code, and numbers; a value from a request only through
+/// <see cref="RequestValue"/> (quoted, truncated, escaped).
 /// </summary>
 internal static class ErrorMessages
 {
@@ -206,8 +208,9 @@ internal static class ErrorMessages
     internal const string HubNameInvalid =
         "The SignalRConnectionInfo binding's HubName '{0}' is not a valid hub name. " + HubNameRule + ". Change HubName to a valid name, e.g. \"chat\".";
 
+    /// <summary>{0}: the value from the request, through <see cref="RequestValue"/>.</summary>
     internal const string HubNameResolvedInvalid =
-        "The HubName of the SignalRConnectionInfo binding, resolved from its binding expression for this request, is not a valid hub name. " + HubNameRule + ". Send a valid hub name in the request, or change the HubName expression.";
+        "The HubName of the SignalRConnectionInfo binding, resolved from its binding expression for this request, is not a valid hub name: {0}. " + HubNameRule + ". Send a valid hub name in the request, or change the HubName expression.";
 
     /// <summary>{0}: the value.</summary>
     internal const string TokenLifetimeSecondsOutOfRange =
@@ -245,6 +248,71 @@ internal static class ErrorMessages
     internal const string TokenTooLongAtLeast =
         "The access token for hub '{0}' would be at least {1} characters long; Azure SignalR Service accepts at most 4096. " +
         "Copy fewer claims (ClaimTypeList), or use a shorter UserId or IdToken.";
+
+    /// <summary>The most characters of a request's value that a message shows.</summary>
+    internal const int MaxRequestValueLength = 64;
+
+    /// <summary>
+    /// A value that came from a request, made safe for a message or a log line: in single quotes, at most
+    /// <see cref="MaxRequestValueLength"/> characters (then '… (n characters)'), with <c>'</c> and <c>\</c> escaped and
+    /// every control, format, line-separator or unpaired surrogate character written as <c>\uXXXX</c> (<c>\r \n \t</c>
+    /// as such), so that it can neither forge a log line nor hide its text.
+    /// </summary>
+    internal static string RequestValue(string value)
+    {
+        var shown = value.Length;
+        if (shown > MaxRequestValueLength)
+        {
+            shown = char.IsHighSurrogate(value[MaxRequestValueLength - 1]) ? MaxRequestValueLength - 1 : MaxRequestValueLength;
+        }
+
+        var text = new StringBuilder(shown + 24).Append('\'');
+        for (var i = 0; i < shown; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '\'':
+                    text.Append("\\'");
+                    continue;
+                case '\\':
+                    text.Append("\\\\");
+                    continue;
+                case '\r':
+                    text.Append("\\r");
+                    continue;
+                case '\n':
+                    text.Append("\\n");
+                    continue;
+                case '\t':
+                    text.Append("\\t");
+                    continue;
+            }
+
+            if (char.IsSurrogatePair(value, i))
+            {
+                text.Append(c).Append(value[++i]);
+                continue;
+            }
+
+            var category = char.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate)
+            {
+                text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            text.Append(c);
+        }
+
+        text.Append('\'');
+        if (shown < value.Length)
+        {
+            text.Append("… (").Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>Formats a message with the invariant culture.</summary>
     internal static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);

@@ -81,7 +81,7 @@ public class SecretLeakTests
         { "hub=chat&user=u", Secret + ".not-a-jwt", "malformed IdToken" },
         { "hub=chat&user=u", "a." + TokenAssert.Base64Url("{\"name\":\"" + Secret) + ".c", "IdToken payload not JSON" },
         { "hub=chat&user=" + Secret + new string('u', 4000), TokenAssert.IdToken("{\"name\":\"n\"}"), "token over 4096" },
-        { "hub=" + Secret + "&user=u", TokenAssert.IdToken("{\"name\":\"n\"}"), "invalid hub" },
+        { "hub=1nvalid&user=" + Secret, TokenAssert.IdToken("{\"name\":\"n\"}"), "invalid hub (the hub itself is echoed, quoted and escaped)" },
     };
 
     [Theory]
