@@ -423,4 +423,19 @@ public class ClientRequestAuthenticatorTests : IClassFixture<LocalServiceFixture
         Assert.Equal(origin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Equal("true", response.Headers.GetValues("Access-Control-Allow-Credentials").Single());
     }
+
+    [Theory]
+    [InlineData("chat%0A")]
+    [InlineData("chat%0D%0A")]
+    public async Task HubWithATrailingNewline_Is400AndTheReasonHasNoNewline(string hub)
+    {
+        using var http = TestClients.Http(_service);
+        using var response = await TestClients.NegotiateAsync(http, hub, TestTokens.Mint(ChatAudience));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(LocalServiceMessages.InvalidHub(Uri.UnescapeDataString(hub)), body);
+        Assert.DoesNotContain('\n', body);
+        Assert.DoesNotContain('\r', body);
+    }
 }
