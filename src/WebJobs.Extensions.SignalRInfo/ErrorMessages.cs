@@ -267,15 +267,38 @@ internal static class ErrorMessages
         }
 
         var text = new StringBuilder(shown + 24).Append('\'');
-        for (var i = 0; i < shown; i++)
+        AppendEscaped(text, value, shown, quoted: true);
+        text.Append('\'');
+        if (shown < value.Length)
+        {
+            text.Append("… (").Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// A configured value (a client id, a tenant id) made safe for a message or a log line: control, format,
+    /// line-separator and unpaired-surrogate characters as <c>\uXXXX</c>, the rest unchanged.
+    /// </summary>
+    internal static string Escape(string value)
+    {
+        var text = new StringBuilder(value.Length + 8);
+        AppendEscaped(text, value, value.Length, quoted: false);
+        return text.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder text, string value, int count, bool quoted)
+    {
+        for (var i = 0; i < count; i++)
         {
             var c = value[i];
             switch (c)
             {
-                case '\'':
+                case '\'' when quoted:
                     text.Append("\\'");
                     continue;
-                case '\\':
+                case '\\' when quoted:
                     text.Append("\\\\");
                     continue;
                 case '\r':
@@ -289,7 +312,7 @@ internal static class ErrorMessages
                     continue;
             }
 
-            if (char.IsSurrogatePair(value, i))
+            if (char.IsSurrogatePair(value, i) && i + 1 < count)
             {
                 text.Append(c).Append(value[++i]);
                 continue;
@@ -304,14 +327,6 @@ internal static class ErrorMessages
 
             text.Append(c);
         }
-
-        text.Append('\'');
-        if (shown < value.Length)
-        {
-            text.Append("… (").Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
-        }
-
-        return text.ToString();
     }
 
     /// <summary>Formats a message with the invariant culture.</summary>

@@ -367,4 +367,13 @@ public class ServiceConnectionStringTests
 
         Assert.Equal(ErrorMessages.Format(ErrorMessages.DuplicateKey, Setting, "AccessKey"), error.Message);
     }
+
+    [Fact]
+    public void Parse_ClientIdWithControlCharacters_IsEscapedInTheDescription()
+    {
+        // Found by ServiceConnectionStringFuzzTests: the description goes into log lines and messages.
+        var identity = ServiceConnectionString.Parse("Endpoint=https://a.b;AuthType=azure.app;ClientId=c\nforged;TenantId=t\u2028x;ClientSecret=s3cr3t", Setting).Identity!;
+
+        Assert.Equal("ClientSecretCredential (client id c\\nforged, tenant t\\u2028x)", identity.Description);
+    }
 }
