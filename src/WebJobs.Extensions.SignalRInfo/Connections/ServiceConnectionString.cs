@@ -134,6 +134,13 @@ internal sealed class ServiceConnectionString
                 key = entry.Trim();
                 if (!IsKnownKey(key))
                 {
+                    // 'AccessKey:<key>' (no '=' at all) is a mistyped entry, not text to ignore; never echoed.
+                    var known = KnownKeyPrefix(key);
+                    if (known is not null)
+                    {
+                        throw new ArgumentException(ErrorMessages.Format(ErrorMessages.MalformedKnownKey, settingName, known));
+                    }
+
                     continue;
                 }
 

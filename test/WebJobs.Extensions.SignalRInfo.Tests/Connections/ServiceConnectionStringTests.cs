@@ -376,4 +376,16 @@ public class ServiceConnectionStringTests
 
         Assert.Equal("ClientSecretCredential (client id c\\nforged, tenant t\\u2028x)", identity.Description);
     }
+
+    [Theory]
+    [InlineData("Endpoint=https://a.b;AccessKey:abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG;Version=1.0", "AccessKey")]
+    [InlineData("Endpoint=https://a.b;AuthType=azure.app;ClientId=c;TenantId=t;ClientSecret abcdefghijklmnop", "ClientSecret")]
+    public void Parse_KnownKeyFollowedByTheValueWithNoEqualsAtAll_FailsNamingTheKeyNotTheEntry(string value, string known)
+    {
+        // Without any '=' the entry used to be ignored, and the connection silently became DefaultAzureCredential.
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse(value, Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.MalformedKnownKey, Setting, known), error.Message);
+        Assert.DoesNotContain("abcdefghijklmnop", error.Message);
+    }
 }
