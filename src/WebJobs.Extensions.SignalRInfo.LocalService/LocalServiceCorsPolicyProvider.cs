@@ -19,8 +19,8 @@ internal sealed class LocalServiceCorsPolicyProvider : ICorsPolicyProvider
 
     public LocalServiceCorsPolicyProvider(LocalServiceSettings settings)
     {
-        var hostName = _hostName = settings.HostName;
-        _localOrigins = new CorsPolicyBuilder().SetIsOriginAllowed(origin => LoopbackHosts.IsLocalOrigin(origin, hostName)).AllowCredentials().AllowAnyHeader().AllowAnyMethod().Build();
+        _hostName = settings.HostName;
+        _localOrigins = new CorsPolicyBuilder().SetIsOriginAllowed(origin => LoopbackHosts.IsLocalOrigin(origin, _hostName)).AllowCredentials().AllowAnyHeader().AllowAnyMethod().Build();
         _otherOrigins = new CorsPolicyBuilder().AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod().Build();
     }
 

@@ -42,6 +42,11 @@ public sealed class SampleHost : IAsyncDisposable
 
     private const string ResponseKey = "MS_AzureWebJobs_HttpResponse";
 
+    private static readonly Action<ILogger, string, string, Exception?> NegotiateFailed = LoggerMessage.Define<string, string>(
+        LogLevel.Error,
+        new EventId(1, "NegotiateFailed"),
+        "The negotiate function failed (trace id {TraceId}): {Cause}");
+
     private readonly WebApplication _web;
     private readonly IHost _jobHost;
 
@@ -176,11 +181,6 @@ public sealed class SampleHost : IAsyncDisposable
 
         return Results.Json(context.Items[ResponseKey]);
     }
-
-    private static readonly Action<ILogger, string, string, Exception?> NegotiateFailed = LoggerMessage.Define<string, string>(
-        LogLevel.Error,
-        new EventId(1, "NegotiateFailed"),
-        "The negotiate function failed (trace id {TraceId}): {Cause}");
 
     private sealed class FixedTypeLocator : ITypeLocator
     {
