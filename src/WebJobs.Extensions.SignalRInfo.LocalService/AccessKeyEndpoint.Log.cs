@@ -18,6 +18,13 @@ internal sealed partial class AccessKeyEndpoint
             new EventId(202, "AccessKeyRefused"),
             "Refused a request to " + Path + " without a bearer token (401)");
 
+        private static readonly Action<ILogger, string, Exception?> AccessKeyForbiddenMessage = LoggerMessage.Define<string>(
+            LogLevel.Warning,
+            new EventId(203, "AccessKeyForbidden"),
+            "Refused a request to " + Path + " from a browser page or a foreign host ({Reason}) (403)");
+
+        public static void AccessKeyForbidden(ILogger logger, string reason) => AccessKeyForbiddenMessage(logger, reason, null);
+
         public static void AccessKeyIssued(ILogger logger, string keyId) => AccessKeyIssuedMessage(logger, keyId, null);
 
         public static void AccessKeyRefused(ILogger logger) => AccessKeyRefusedMessage(logger, null);

@@ -10,6 +10,8 @@ namespace WebJobs.Extensions.SignalRInfo.LocalService;
 /// <summary>
 /// <c>GET /api/v1/auth/accessKey</c> (PROTOCOL.md §5): with any non-empty <c>Authorization: Bearer …</c> (no Entra here to
 /// check it against), issues a new key, remembers it under its KeyId and answers <c>{"KeyId":"…","AccessKey":"…"}</c>.
+/// Only an app's server side gets a key: a request with an <c>Origin</c> header (a browser page) or whose Host is not this
+/// service (a DNS-rebinding page) is refused with 403, and the endpoint has no CORS.
 /// </summary>
 internal sealed partial class AccessKeyEndpoint
 {
@@ -17,10 +19,12 @@ internal sealed partial class AccessKeyEndpoint
 
     private readonly LocalServiceState _state;
     private readonly ILogger _logger;
+    private readonly string _hostName;
 
-    public AccessKeyEndpoint(LocalServiceState state, ILogger<AccessKeyEndpoint> logger)
+    public AccessKeyEndpoint(LocalServiceState state, LocalServiceSettings settings, ILogger<AccessKeyEndpoint> logger)
     {
         _state = state;
+        _hostName = settings.HostName;
         _logger = logger;
     }
 
@@ -29,6 +33,16 @@ internal sealed partial class AccessKeyEndpoint
         _state.CountAccessKeyRequest();
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
+        var browser = context.Request.Headers.ContainsKey(HeaderNames.Origin);
+        if (browser || !LoopbackHosts.IsLocal(context.Request.Host.Host, _hostName))
+        {
+            Log.AccessKeyForbidden(_logger, browser ? "Origin header" : "foreign Host");
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync(browser ? LocalServiceMessages.AccessKeyFromBrowser : LocalServiceMessages.AccessKeyWrongHost, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         if (BearerToken.FromHeader(context.Request) is null)
         {
             Log.AccessKeyRefused(_logger);

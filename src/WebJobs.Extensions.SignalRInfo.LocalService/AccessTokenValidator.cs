@@ -60,14 +60,23 @@ internal sealed class AccessTokenValidator
                 return TokenValidationOutcome.Fail(LocalServiceMessages.MalformedHeader);
             }
 
-            var root = header.RootElement;
-            var algorithm = root.TryGetProperty("alg", out var alg) ? (alg.ValueKind == JsonValueKind.String ? alg.GetString()! : alg.GetRawText()) : null;
+            string? algorithm;
+            try
+            {
+                var root = header.RootElement;
+                algorithm = root.TryGetProperty("alg", out var alg) ? (alg.ValueKind == JsonValueKind.String ? alg.GetString()! : alg.GetRawText()) : null;
+                keyId = root.TryGetProperty("kid", out var kid) && kid.ValueKind == JsonValueKind.String ? kid.GetString() : null;
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json reads strings lazily: a lone surrogate escape or bytes that are not UTF-8 fail here.
+                return TokenValidationOutcome.Fail(LocalServiceMessages.MalformedHeader);
+            }
+
             if (algorithm != Algorithm)
             {
                 return TokenValidationOutcome.Fail(LocalServiceMessages.UnsupportedAlgorithm(algorithm));
             }
-
-            keyId = root.TryGetProperty("kid", out var kid) && kid.ValueKind == JsonValueKind.String ? kid.GetString() : null;
         }
 
         // The real service ignores kid for access keys: an unknown kid is checked against the main key.
@@ -84,15 +93,23 @@ internal sealed class AccessTokenValidator
             return TokenValidationOutcome.Fail(LocalServiceMessages.MalformedPayload);
         }
 
-        var claims = payload.RootElement;
-        var error = CheckLifetime(claims) ?? CheckIssuer(claims) ?? CheckAudience(claims, expectedAudience);
-        if (error is not null)
+        try
         {
-            return TokenValidationOutcome.Fail(error);
-        }
+            var claims = payload.RootElement;
+            var error = CheckLifetime(claims) ?? CheckIssuer(claims) ?? CheckAudience(claims, expectedAudience);
+            if (error is not null)
+            {
+                return TokenValidationOutcome.Fail(error);
+            }
 
-        var identity = new ClaimsIdentity(ToClaims(claims), AuthenticationType, UserIdClaimType, ClaimTypes.Role);
-        return TokenValidationOutcome.Success(new ClaimsPrincipal(identity));
+            var identity = new ClaimsIdentity(ToClaims(claims), AuthenticationType, UserIdClaimType, ClaimTypes.Role);
+            return TokenValidationOutcome.Success(new ClaimsPrincipal(identity));
+        }
+        catch (InvalidOperationException)
+        {
+            // A name or string that is not valid Unicode (read lazily by System.Text.Json): a refusal, not a 500.
+            return TokenValidationOutcome.Fail(LocalServiceMessages.MalformedPayload);
+        }
     }
 
     private static JsonDocument? TryParseObject(byte[] utf8)
@@ -127,7 +144,8 @@ internal sealed class AccessTokenValidator
             return LocalServiceMessages.ClaimNotANumber("exp");
         }
 
-        if (now >= expiresAt + _clockSkew)
+        // now - skew, not exp + skew: an exp at the end of time must not overflow.
+        if (now - _clockSkew >= expiresAt)
         {
             return LocalServiceMessages.TokenExpired(expiresAt);
         }

@@ -10,6 +10,7 @@ internal static partial class HubNames
     /// <summary>The hub as the service keys it: lower-cased with the invariant culture.</summary>
     public static string Normalize(string hub) => hub.ToLowerInvariant();
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_`,.\[\]]{0,127}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // \z, not $: '$' also matches before a final '\n', so 'chat\n' would pass.
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_`,.\[\]]{0,127}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Pattern();
 }

@@ -25,6 +25,8 @@ internal static class LocalServiceMessages
 
     // GET /api/v1/auth/accessKey.
     public const string AccessKeyMissingBearer = "missing bearer token: send 'Authorization: Bearer <Microsoft Entra token>'";
+    public const string AccessKeyFromBrowser = "the key endpoint does not serve browser pages (the request has an Origin header): only an app's server side may fetch a signing key";
+    public const string AccessKeyWrongHost = "the request's Host is not this service (localhost, a loopback address or its HostName): refused, as a DNS-rebinding page would send it";
 
     // Options.
     public const string PortOutOfRange = "Port must be between 0 (any free port) and 65535.";
@@ -51,8 +53,26 @@ internal static class LocalServiceMessages
 
     public static string InvalidIssuer(string issuer) => $"issuer '{Echo(issuer)}' is not 'azure-signalr'";
 
-    private static string Echo(string value) =>
-        value.Length <= MaxEchoLength ? value : string.Concat(value.AsSpan(0, MaxEchoLength), "…");
+    /// <summary>A value from the request, cut to <see cref="MaxEchoLength"/> and with control, format and separator characters as <c>\uXXXX</c>, so it cannot forge a log line.</summary>
+    private static string Echo(string value)
+    {
+        var shown = value.Length <= MaxEchoLength ? value : value[..MaxEchoLength];
+        var text = new System.Text.StringBuilder(shown.Length + 8);
+        foreach (var c in shown)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate)
+            {
+                text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return shown.Length < value.Length ? text.Append('…').ToString() : text.ToString();
+    }
 
     private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -28,7 +28,8 @@ namespace WebJobs.Extensions.SignalRInfo.LocalService;
 /// <item><c>GET /api/v1/auth/accessKey</c>: issues Entra-style keys, then accepts tokens signed with them under <c>kid</c>.</item>
 /// </list>
 /// The hub's methods and events are listed in <see cref="LocalServiceHubMethods"/> and <see cref="LocalServiceClientEvents"/>.
-/// CORS allows any origin with credentials. Tokens and keys are never logged.
+/// CORS (under <c>/client</c> only): local origins with credentials, any other origin without; the key endpoint refuses
+/// browser requests (an <c>Origin</c> header) and a Host that is not this service. Tokens and keys are never logged.
 /// </summary>
 public sealed partial class LocalSignalRService : IAsyncDisposable
 {
@@ -102,6 +103,7 @@ public sealed partial class LocalSignalRService : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddRouting();
         builder.Services.AddCors();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, LocalServiceCorsPolicyProvider>();
         builder.Services.AddSignalR(o => o.EnableDetailedErrors = true);
         builder.Services.AddSingleton<IUserIdProvider, AsrsUserIdProvider>();
         builder.Services.AddSingleton(state);
@@ -116,7 +118,7 @@ public sealed partial class LocalSignalRService : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Connections", LogLevel.Warning);
 
         var app = builder.Build();
-        app.UseCors(cors => cors.SetIsOriginAllowed(_ => true).AllowCredentials().AllowAnyHeader().AllowAnyMethod());
+        app.UseCors();
         app.UseMiddleware<ClientRequestAuthenticator>();
         app.UseRouting();
         app.MapHub<LocalServiceHub>(ClientRequestAuthenticator.ClientPath, o =>

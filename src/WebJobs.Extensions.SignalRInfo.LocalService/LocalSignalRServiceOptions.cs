@@ -34,20 +34,21 @@ public sealed class LocalSignalRServiceOptions
 
     /// <summary>
     /// The access key tokens are signed with (its UTF-8 bytes, never base64-decoded); null (the default) generates
-    /// 32 random bytes, base64.
+    /// 32 random bytes, base64. Surrounding white space is removed, as the extension trims connection string values.
     /// </summary>
     /// <exception cref="ArgumentException">The value is empty, white space, or contains ';' (it could not be written in a connection string).</exception>
     public string? AccessKey
     {
         get => _accessKey;
         set => _accessKey = value is null || (!string.IsNullOrWhiteSpace(value) && value.IndexOf(';') < 0)
-            ? value
+            ? value?.Trim()
             : throw new ArgumentException(LocalServiceMessages.AccessKeyEmpty, nameof(AccessKey));
     }
 
     /// <summary>
     /// The host name of the endpoint: written into the connection string (<c>Endpoint=http://{HostName};Port=…</c>) and
-    /// into the audience tokens must carry (<c>http://{HostName}/client/?hub={hub}</c>). Default <c>localhost</c>.
+    /// into the audience tokens must carry (<c>http://{HostName}/client/?hub={hub}</c>), lower-cased as the extension
+    /// writes it (host names are case-insensitive). Default <c>localhost</c>.
     /// The service listens on 127.0.0.1 whatever the name.
     /// </summary>
     /// <exception cref="ArgumentException">The value is not a DNS host name or an IPv4 address.</exception>
@@ -55,7 +56,7 @@ public sealed class LocalSignalRServiceOptions
     {
         get => _hostName;
         set => _hostName = value is not null && Uri.CheckHostName(value) is UriHostNameType.Dns or UriHostNameType.IPv4
-            ? value
+            ? value.ToLowerInvariant()
             : throw new ArgumentException(LocalServiceMessages.HostNameInvalid, nameof(HostName));
     }
 

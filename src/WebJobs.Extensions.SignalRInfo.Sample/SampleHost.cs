@@ -37,7 +37,15 @@ public sealed class SampleHost : IAsyncDisposable
     /// <summary>The header App Service authentication sets for the signed-in user.</summary>
     public const string PrincipalIdHeader = "x-ms-client-principal-id";
 
+    /// <summary>What a caller is told when the negotiate function fails; the cause goes to the log only.</summary>
+    public const string NegotiateFailedDetail = "The negotiate function failed. The cause is in the server's log";
+
     private const string ResponseKey = "MS_AzureWebJobs_HttpResponse";
+
+    private static readonly Action<ILogger, string, string, Exception?> NegotiateFailed = LoggerMessage.Define<string, string>(
+        LogLevel.Error,
+        new EventId(1, "NegotiateFailed"),
+        "The negotiate function failed (trace id {TraceId}): {Cause}");
 
     private readonly WebApplication _web;
     private readonly IHost _jobHost;
@@ -57,13 +65,21 @@ public sealed class SampleHost : IAsyncDisposable
     public LocalSignalRService? LocalService { get; }
 
     /// <summary>Starts the sample. Arguments and environment as any ASP.NET Core app (e.g. <c>--urls</c>).</summary>
-    public static async Task<SampleHost> StartAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<SampleHost> StartAsync(string[] args, CancellationToken cancellationToken = default) => StartAsync(args, null, cancellationToken);
+
+    /// <summary>Starts the sample with extra logging providers or filters (for both the web host and the JobHost).</summary>
+    public static async Task<SampleHost> StartAsync(string[] args, Action<ILoggingBuilder>? configureLogging, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        if (configureLogging is not null)
+        {
+            configureLogging(builder.Logging);
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -83,7 +99,11 @@ public sealed class SampleHost : IAsyncDisposable
             .ConfigureWebJobs(b => b
                 .AddHttp(o => o.SetResponse = (request, result) => request.HttpContext.Items[ResponseKey] = result)
                 .AddSignalRConnectionInfo())
-            .ConfigureLogging(l => l.AddConsole().AddFilter("Host", LogLevel.Warning).AddFilter("Function", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning))
+            .ConfigureLogging(l =>
+            {
+                l.AddConsole().AddFilter("Host", LogLevel.Warning).AddFilter("Function", LogLevel.Warning).AddFilter("Microsoft", LogLevel.Warning);
+                configureLogging?.Invoke(l);
+            })
             .ConfigureServices(s => s.AddSingleton<ITypeLocator>(new FixedTypeLocator(typeof(NegotiateFunctions))))
             .Build();
         try
@@ -105,7 +125,8 @@ public sealed class SampleHost : IAsyncDisposable
         var page = new EmbeddedFileProvider(typeof(SampleHost).Assembly, "SampleWeb");
         web.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
         web.UseStaticFiles(new StaticFileOptions { FileProvider = page });
-        web.MapMethods("/api/negotiate", new[] { "GET", "POST" }, (Delegate)((HttpContext context) => NegotiateAsync(jobHost.Services.GetRequiredService<IJobHost>(), context)));
+        var negotiateLogger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SampleHost).FullName + ".Negotiate");
+        web.MapMethods("/api/negotiate", new[] { "GET", "POST" }, (Delegate)((HttpContext context) => NegotiateAsync(jobHost.Services.GetRequiredService<IJobHost>(), negotiateLogger, context)));
         await web.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -128,7 +149,7 @@ public sealed class SampleHost : IAsyncDisposable
         }
     }
 
-    private static async Task<IResult> NegotiateAsync(IJobHost jobHost, HttpContext context)
+    private static async Task<IResult> NegotiateAsync(IJobHost jobHost, ILogger logger, HttpContext context)
     {
         // App Service authentication would put the signed-in user in this header; locally, ?user= stands in for it.
         var request = context.Request;
@@ -151,8 +172,11 @@ public sealed class SampleHost : IAsyncDisposable
         }
         catch (FunctionInvocationException ex)
         {
+            // The extension's message names endpoints, client and tenant ids, hubs: the operator's log gets it, an
+            // anonymous caller only a trace id to quote.
             var cause = ex.InnerException?.InnerException ?? ex.InnerException ?? ex;
-            return Results.Problem(detail: cause.Message, statusCode: (int)HttpStatusCode.InternalServerError);
+            NegotiateFailed(logger, context.TraceIdentifier, cause.Message, ex);
+            return Results.Problem(detail: NegotiateFailedDetail + " (trace id " + context.TraceIdentifier + ").", statusCode: (int)HttpStatusCode.InternalServerError);
         }
 
         return Results.Json(context.Items[ResponseKey]);

@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Text;
 
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
 /// Every user-facing message of the extension, in one place. A message names the property or setting, says what
 /// is wrong and how to fix it, and never contains an access key, a token or a secret: placeholders take only
-/// setting names, key names, hub names written in code, and numbers.
+/// setting names, key names, hub names written in code, and numbers; a value from a request only through
+/// <see cref="RequestValue"/> (quoted, truncated, escaped).
 /// </summary>
 internal static class ErrorMessages
 {
@@ -146,6 +148,11 @@ internal static class ErrorMessages
     internal const string DuplicateKey =
         "The SignalR Service connection string in setting '{0}' contains the key '{1}' more than once. Keep a single '{1}=…' entry.";
 
+    /// <summary>{0}: setting name, {1}: the known key the entry starts with.</summary>
+    internal const string MalformedKnownKey =
+        "The SignalR Service connection string in setting '{0}' has an entry that starts with '{1}' but is not written '{1}=<value>' (for example 'AccessKey:…=' instead of 'AccessKey=…'), so it would be read as an unknown name and ignored. " +
+        "Write it as '{1}=<value>'. (The entry is not shown: it may hold a key or a secret.)";
+
     /// <summary>{0}: setting name.</summary>
     internal const string MissingEndpoint =
         "The SignalR Service connection string in setting '{0}' has no Endpoint. Add 'Endpoint=https://<resource>.service.signalr.net;' (copy the whole connection string from the Azure portal, SignalR Service > Keys).";
@@ -177,6 +184,18 @@ internal static class ErrorMessages
     internal const string AuthTypeSecretAndCert =
         "The SignalR Service connection string in setting '{0}' uses AuthType={1} with both ClientSecret and ClientCert. Keep one of them.";
 
+    internal const string HttpsRule =
+        "Microsoft Entra ID sends the app's Entra token to the key endpoint, and that token can fetch the signing key of every SignalR resource the identity may use, so it must not travel in clear text. " +
+        "Use https://, such as 'https://<resource>.service.signalr.net' (http:// is accepted only for a loopback host: localhost, 127.0.0.1 or [::1], e.g. the local SignalR service), or use an AccessKey instead";
+
+    /// <summary>{0}: setting name, {1}: property (Endpoint or ServerEndpoint).</summary>
+    internal const string IdentityRequiresHttps =
+        "The SignalR Service connection string in setting '{0}' uses Microsoft Entra ID with an http:// {1}. " + HttpsRule + ".";
+
+    /// <summary>{0}: setting name, {1}: the entry (serviceUri or serverEndpoint).</summary>
+    internal const string SectionRequiresHttps =
+        "The SignalR Service connection section '{0}' has an http:// '{1}' ('{0}__{1}' as an environment variable). " + HttpsRule + ".";
+
     // ---- Binding properties ----------------------------------------------------------------------------------
 
     internal const string HubNameMissing =
@@ -189,8 +208,9 @@ internal static class ErrorMessages
     internal const string HubNameInvalid =
         "The SignalRConnectionInfo binding's HubName '{0}' is not a valid hub name. " + HubNameRule + ". Change HubName to a valid name, e.g. \"chat\".";
 
+    /// <summary>{0}: the value from the request, through <see cref="RequestValue"/>.</summary>
     internal const string HubNameResolvedInvalid =
-        "The HubName of the SignalRConnectionInfo binding, resolved from its binding expression for this request, is not a valid hub name. " + HubNameRule + ". Send a valid hub name in the request, or change the HubName expression.";
+        "The HubName of the SignalRConnectionInfo binding, resolved from its binding expression for this request, is not a valid hub name: {0}. " + HubNameRule + ". Send a valid hub name in the request, or change the HubName expression.";
 
     /// <summary>{0}: the value.</summary>
     internal const string TokenLifetimeSecondsOutOfRange =
@@ -208,11 +228,106 @@ internal static class ErrorMessages
     internal const string IdTokenNotThreeParts = "it does not have three parts separated by '.'";
     internal const string IdTokenPayloadNotBase64Url = "its payload is not base64url";
     internal const string IdTokenPayloadNotJsonObject = "its payload is not a JSON object";
+    internal const string IdTokenPayloadInvalidText = "its payload holds text that is not valid Unicode (a lone surrogate escape such as \\udc00, or bytes that are not UTF-8)";
 
     /// <summary>{0}: hub, {1}: length.</summary>
     internal const string TokenTooLong =
         "The access token for hub '{0}' would be {1} characters long; Azure SignalR Service accepts at most 4096. " +
         "Copy fewer claims (ClaimTypeList), or use a shorter UserId or IdToken.";
+
+    /// <summary>{0}: the character position.</summary>
+    internal const string UserIdLoneSurrogate =
+        "The UserId of the SignalRConnectionInfo binding holds an unpaired UTF-16 surrogate at character {0}: it cannot be written as UTF-8, and writing U+FFFD instead would map different user ids to one user. " +
+        "Send (or bind) the user id as valid Unicode text.";
+
+    internal const string ClaimLoneSurrogate =
+        "A claim copied from the IdToken (its type or a value) holds an unpaired UTF-16 surrogate: it cannot be written as UTF-8, and writing U+FFFD instead would make different values equal. " +
+        "Send an IdToken whose claims are valid Unicode text, or leave that claim type out of ClaimTypeList.";
+
+    /// <summary>{0}: hub, {1}: the least length the token could have.</summary>
+    internal const string TokenTooLongAtLeast =
+        "The access token for hub '{0}' would be at least {1} characters long; Azure SignalR Service accepts at most 4096. " +
+        "Copy fewer claims (ClaimTypeList), or use a shorter UserId or IdToken.";
+
+    /// <summary>The most characters of a request's value that a message shows.</summary>
+    internal const int MaxRequestValueLength = 64;
+
+    /// <summary>
+    /// A value that came from a request, made safe for a message or a log line: in single quotes, at most
+    /// <see cref="MaxRequestValueLength"/> characters (then '… (n characters)'), with <c>'</c> and <c>\</c> escaped and
+    /// every control, format, line-separator or unpaired surrogate character written as <c>\uXXXX</c> (<c>\r \n \t</c>
+    /// as such), so that it can neither forge a log line nor hide its text.
+    /// </summary>
+    internal static string RequestValue(string value)
+    {
+        var shown = value.Length;
+        if (shown > MaxRequestValueLength)
+        {
+            shown = char.IsHighSurrogate(value[MaxRequestValueLength - 1]) ? MaxRequestValueLength - 1 : MaxRequestValueLength;
+        }
+
+        var text = new StringBuilder(shown + 24).Append('\'');
+        AppendEscaped(text, value, shown, quoted: true);
+        text.Append('\'');
+        if (shown < value.Length)
+        {
+            text.Append("… (").Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// A configured value (a client id, a tenant id) made safe for a message or a log line: control, format,
+    /// line-separator and unpaired-surrogate characters as <c>\uXXXX</c>, the rest unchanged.
+    /// </summary>
+    internal static string Escape(string value)
+    {
+        var text = new StringBuilder(value.Length + 8);
+        AppendEscaped(text, value, value.Length, quoted: false);
+        return text.ToString();
+    }
+
+    private static void AppendEscaped(StringBuilder text, string value, int count, bool quoted)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var c = value[i];
+            switch (c)
+            {
+                case '\'' when quoted:
+                    text.Append("\\'");
+                    continue;
+                case '\\' when quoted:
+                    text.Append("\\\\");
+                    continue;
+                case '\r':
+                    text.Append("\\r");
+                    continue;
+                case '\n':
+                    text.Append("\\n");
+                    continue;
+                case '\t':
+                    text.Append("\\t");
+                    continue;
+            }
+
+            if (char.IsSurrogatePair(value, i) && i + 1 < count)
+            {
+                text.Append(c).Append(value[++i]);
+                continue;
+            }
+
+            var category = char.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate)
+            {
+                text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            text.Append(c);
+        }
+    }
 
     /// <summary>Formats a message with the invariant culture.</summary>
     internal static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);

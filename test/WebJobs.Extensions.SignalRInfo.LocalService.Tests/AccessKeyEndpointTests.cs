@@ -139,4 +139,59 @@ public class AccessKeyEndpointTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0, service.AccessKeyRequestCount);
     }
+
+    [Theory]
+    [InlineData("https://evil.example")]
+    [InlineData("http://127.0.0.1:7071")]
+    public async Task Get_FromABrowserPage_Is403AndIssuesNoKey(string origin)
+    {
+        // Browsers send Origin on cross-origin requests; the key endpoint serves apps, never pages.
+        await using var service = await StartServiceAsync();
+        using var http = TestClients.Http(service);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/auth/accessKey");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer entra-token-stand-in");
+        request.Headers.Add("Origin", origin);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(LocalServiceMessages.AccessKeyFromBrowser, await response.Content.ReadAsStringAsync());
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Empty(service.IssuedKeyIds);
+    }
+
+    [Fact]
+    public async Task Preflight_ForTheKeyEndpoint_GetsNoCorsHeaders()
+    {
+        await using var service = await StartServiceAsync();
+        using var http = TestClients.Http(service);
+        using var request = new HttpRequestMessage(HttpMethod.Options, "api/v1/auth/accessKey");
+        request.Headers.Add("Origin", "https://evil.example");
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
+    }
+
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("evil.example:8888")]
+    public async Task Get_WithAHostThatIsNotTheService_Is403AndIssuesNoKey(string host)
+    {
+        // DNS rebinding: a page on evil.example resolved to 127.0.0.1 is same-origin for the browser, but its Host is not ours.
+        await using var service = await StartServiceAsync();
+        using var http = TestClients.Http(service);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/auth/accessKey");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer entra-token-stand-in");
+        request.Headers.Host = host;
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(LocalServiceMessages.AccessKeyWrongHost, await response.Content.ReadAsStringAsync());
+        Assert.Empty(service.IssuedKeyIds);
+    }
 }

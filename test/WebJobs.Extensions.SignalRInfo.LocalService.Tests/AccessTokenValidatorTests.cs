@@ -118,4 +118,63 @@ public class AccessTokenValidatorTests
         Assert.Equal(LocalServiceMessages.InvalidSignature, Validator().Validate(TestTokens.HandMade(TestTokens.Header(kid: keyId), payload), Audience).Error);
         Assert.Equal(LocalServiceMessages.InvalidSignature, Validator().Validate(TestTokens.HandMade(TestTokens.Header(kid: "other"), payload, accessKey), Audience).Error);
     }
+
+    private static string RawToken(byte[] header, byte[] payload, string key = TestTokens.Key)
+    {
+        var signingInput = TestTokens.Encode(header) + "." + TestTokens.Encode(payload);
+        return signingInput + "." + TestTokens.Encode(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), System.Text.Encoding.ASCII.GetBytes(signingInput)));
+    }
+
+    public static TheoryData<string, byte[]> BadUnicodeHeaders => new()
+    {
+        { "lone surrogate escape in alg", System.Text.Encoding.UTF8.GetBytes("{\"alg\":\"HS256\\ud800\",\"typ\":\"JWT\"}") },
+        { "lone surrogate escape in kid", System.Text.Encoding.UTF8.GetBytes("{\"alg\":\"HS256\",\"kid\":\"k\\udc00\"}") },
+        { "invalid UTF-8 in alg", new byte[] { (byte)'{', (byte)'"', (byte)'a', (byte)'l', (byte)'g', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}' } },
+        { "invalid UTF-8 in kid", new byte[] { (byte)'{', (byte)'"', (byte)'a', (byte)'l', (byte)'g', (byte)'"', (byte)':', (byte)'"', (byte)'H', (byte)'S', (byte)'2', (byte)'5', (byte)'6', (byte)'"', (byte)',', (byte)'"', (byte)'k', (byte)'i', (byte)'d', (byte)'"', (byte)':', (byte)'"', 0xFF, (byte)'"', (byte)'}' } },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadUnicodeHeaders))]
+    public void Validate_HeaderWithBadUnicode_IsAMalformedHeaderNotAnException(string name, byte[] header)
+    {
+        var token = RawToken(header, System.Text.Encoding.UTF8.GetBytes($"{{\"exp\":{Now + 60},\"aud\":\"{Audience}\"}}"));
+
+        var outcome = Validator().Validate(token, Audience);
+
+        Assert.True(outcome.Error == LocalServiceMessages.MalformedHeader, name + ": " + outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("{\"exp\":" + "1800000060" + ",\"aud\":\"http://localhost/client/?hub=chat\\ud800\"}")]
+    [InlineData("{\"exp\":" + "1800000060" + ",\"iss\":\"\\udc00\",\"aud\":\"http://localhost/client/?hub=chat\"}")]
+    [InlineData("{\"exp\":" + "1800000060" + ",\"name\\ud800\":\"x\",\"aud\":\"http://localhost/client/?hub=chat\"}")]
+    [InlineData("{\"exp\":" + "1800000060" + ",\"name\":[\"\\ud800\"],\"aud\":\"http://localhost/client/?hub=chat\"}")]
+    public void Validate_SignedPayloadWithBadUnicode_IsAMalformedPayloadNotAnException(string payload)
+    {
+        var outcome = Validator().Validate(Token(payload), Audience);
+
+        Assert.Equal(LocalServiceMessages.MalformedPayload, outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("253402300799")]
+    [InlineData("253402300800")]
+    [InlineData("1e300")]
+    [InlineData("9223372036854775807")]
+    public void Validate_SignedTokenWithAHugeExp_IsAcceptedNotAnException(string exp)
+    {
+        var outcome = Validator().Validate(Token($"{{\"exp\":{exp},\"aud\":\"{Audience}\"}}"), Audience);
+
+        Assert.Null(outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("-1e300")]
+    [InlineData("-62135596800")]
+    public void Validate_SignedTokenWithAHugeNegativeExp_IsExpiredNotAnException(string exp)
+    {
+        var outcome = Validator().Validate(Token($"{{\"exp\":{exp},\"aud\":\"{Audience}\"}}"), Audience);
+
+        Assert.StartsWith("token expired at ", outcome.Error);
+    }
 }

@@ -358,7 +358,7 @@ public class ClientRequestAuthenticatorTests : IClassFixture<LocalServiceFixture
     }
 
     [Fact]
-    public async Task Preflight_FromAnyOrigin_AllowsCredentials()
+    public async Task Preflight_FromALoopbackOrigin_AllowsCredentials()
     {
         using var http = TestClients.Http(_service);
         using var request = new HttpRequestMessage(HttpMethod.Options, "client/negotiate?hub=chat&negotiateVersion=1");
@@ -385,5 +385,57 @@ public class ClientRequestAuthenticatorTests : IClassFixture<LocalServiceFixture
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("http://127.0.0.1:7071", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Theory]
+    [InlineData("https://evil.example")]
+    [InlineData("http://localhost.evil.example:7071")]
+    [InlineData("null")]
+    public async Task Preflight_FromAnotherOrigin_IsAllowedWithoutCredentials(string origin)
+    {
+        // A page elsewhere may still negotiate with a token of its own, but the browser never sends it cookies or
+        // reads a credentialed answer: no credentialed wildcard.
+        using var http = TestClients.Http(_service);
+        using var request = new HttpRequestMessage(HttpMethod.Options, "client/negotiate?hub=chat&negotiateVersion=1");
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5173")]
+    [InlineData("http://[::1]:8080")]
+    [InlineData("https://127.0.0.2")]
+    public async Task Preflight_FromEveryLoopbackOrigin_AllowsCredentials(string origin)
+    {
+        using var http = TestClients.Http(_service);
+        using var request = new HttpRequestMessage(HttpMethod.Options, "client/negotiate?hub=chat&negotiateVersion=1");
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(origin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal("true", response.Headers.GetValues("Access-Control-Allow-Credentials").Single());
+    }
+
+    [Theory]
+    [InlineData("chat%0A")]
+    [InlineData("chat%0D%0A")]
+    public async Task HubWithATrailingNewline_Is400AndTheReasonHasNoNewline(string hub)
+    {
+        using var http = TestClients.Http(_service);
+        using var response = await TestClients.NegotiateAsync(http, hub, TestTokens.Mint(ChatAudience));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(LocalServiceMessages.InvalidHub(Uri.UnescapeDataString(hub)), body);
+        Assert.DoesNotContain('\n', body);
+        Assert.DoesNotContain('\r', body);
     }
 }

@@ -112,4 +112,31 @@ public class LocalSignalRServiceTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task HostNameWithCapitals_AcceptsTheLowerCasedAudienceTheExtensionWrites()
+    {
+        // The extension writes aud from System.Uri, which lower-cases the host.
+        await using var service = await LocalSignalRService.StartAsync(new LocalSignalRServiceOptions { Port = 0, AccessKey = TestTokens.Key, HostName = "LocalHost" });
+        using var http = TestClients.Http(service);
+
+        using var response = await TestClients.NegotiateAsync(http, "chat", TestTokens.Mint("http://localhost/client/?hub=chat"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("http://localhost/client/?hub=chat", service.GetAudience("Chat"));
+    }
+
+    [Fact]
+    public async Task AccessKeyWithSurroundingSpaces_AcceptsTokensSignedWithTheTrimmedKeyTheExtensionUses()
+    {
+        // The extension trims connection string values: 'AccessKey= k ;' signs with 'k'.
+        await using var service = await LocalSignalRService.StartAsync(new LocalSignalRServiceOptions { Port = 0, AccessKey = "  " + TestTokens.Key + " " });
+        using var http = TestClients.Http(service);
+
+        using var response = await TestClients.NegotiateAsync(http, "chat", TestTokens.Mint(TestTokens.Audience("chat"), key: TestTokens.Key));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TestTokens.Key, service.AccessKey);
+        Assert.Contains(";AccessKey=" + TestTokens.Key + ";", service.ConnectionString);
+    }
 }

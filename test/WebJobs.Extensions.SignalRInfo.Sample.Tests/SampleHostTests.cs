@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace WebJobs.Extensions.SignalRInfo.Sample.Tests;
@@ -91,5 +92,27 @@ public class SampleHostTests
 
         Assert.Equal("SignalRInfo", extension.GetProperty("name").GetString());
         Assert.StartsWith("WebJobs.Extensions.SignalRInfo.SignalRInfoWebJobsStartup, WebJobs.Extensions.SignalRInfo,", extension.GetProperty("typeName").GetString());
+    }
+
+    [Fact]
+    public async Task Negotiate_ExtensionFails_AnswersAGenericProblemAndLogsTheCause()
+    {
+        // A 5,000-character user id makes the token too long: the extension's message (hub, lengths, and for identity
+        // connections endpoint, client id, tenant id) is for the operator's log, not for an anonymous caller.
+        var logs = new CapturingLoggerProvider();
+        await using var sample = await SampleHost.StartAsync(new[] { "--urls", "http://127.0.0.1:0" }, l => l.AddProvider(logs));
+        using var http = new HttpClient { BaseAddress = sample.BaseUri };
+
+        var response = await http.PostAsync("api/negotiate?user=" + new string('u', 5000), null);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        Assert.StartsWith(SampleHost.NegotiateFailedDetail, problem.RootElement.GetProperty("detail").GetString());
+        Assert.DoesNotContain("4096", body);
+        Assert.DoesNotContain("hubname1", body);
+        Assert.Contains("4096", logs.AllText);
+        Assert.Contains("hubname1", logs.AllText);
     }
 }

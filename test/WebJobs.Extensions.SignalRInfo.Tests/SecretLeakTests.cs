@@ -55,6 +55,14 @@ public class SecretLeakTests
         "Endpoint=https://a;AuthType=azure.app;TenantId=t;ClientSecret=" + Secret,
         "Endpoint=https://a;AccessKey=" + SecretKey + ";" + "AccesKey=" + Secret,
         Secret + SecretKey,
+
+        // Secrets in the key position (a ':' or ' ' typo for '=', or a pasted value without its name).
+        "Endpoint=https://a;AccessKey:" + SecretKey + "=;Version=1.0",
+        "Endpoint=https://a;AccessKey " + SecretKey + "=;Version=1.0",
+        "Endpoint=https://a;AuthType=azure.app;ClientId=c;TenantId=t;ClientSecret:" + Secret + "=",
+        "Endpoint=https://a;AccessKey=" + SecretKey + ";" + Secret + "=x",
+        "Endpoint=https://a;AccessKey=" + SecretKey + ";" + Secret + "=x;" + Secret + "=y",
+        "Endpoint=https://a;AuthType=azure;" + Secret + "=x;" + Secret + "=y",
     };
 
     public static TheoryData<Type, string> BadConnectionStrings
@@ -101,7 +109,7 @@ public class SecretLeakTests
         ("hub=chat&user=u", Secret + ".not-a-jwt", "malformed IdToken"),
         ("hub=chat&user=u", "a." + TokenAssert.Base64Url("{\"name\":\"" + Secret) + ".c", "IdToken payload not JSON"),
         ("hub=chat&user=" + Secret + new string('u', 4000), TokenAssert.IdToken("{\"name\":\"n\"}"), "token over 4096"),
-        ("hub=" + Secret + "&user=u", TokenAssert.IdToken("{\"name\":\"n\"}"), "invalid hub"),
+        ("hub=1nvalid&user=" + Secret, TokenAssert.IdToken("{\"name\":\"n\"}"), "invalid hub (the hub itself is echoed, quoted and escaped)"),
     };
 
     public static TheoryData<Type, string, string, string> BadRequests

@@ -40,7 +40,8 @@ internal sealed class SignalRConnectionInfoConverter :
         var hub = input.HubName;
         if (!HubNames.IsValid(hub))
         {
-            throw new InvalidOperationException(string.IsNullOrEmpty(hub) ? ErrorMessages.HubNameMissing : ErrorMessages.HubNameResolvedInvalid);
+            // The value comes from the request: quoted, truncated and escaped, so it cannot forge a log line.
+            throw new InvalidOperationException(string.IsNullOrEmpty(hub) ? ErrorMessages.HubNameMissing : ErrorMessages.Format(ErrorMessages.HubNameResolvedInvalid, ErrorMessages.RequestValue(hub!)));
         }
 
         var connection = _resolver.GetConnection(_resolver.ResolveSettingName(input.ConnectionStringSetting));

@@ -56,7 +56,7 @@ internal sealed class SignalRConnectionInfoValidator
         }
     }
 
-    /// <summary>Log messages of the validator. EventIds are never reused (1–2 and 14: resolver, 10–13: key provider).</summary>
+    /// <summary>Log messages of the validator. EventIds are never reused (1–2 and 14–15: resolver, 10–13: key provider).</summary>
     private static class Log
     {
         private static readonly Action<ILogger, string, Exception?> IdTokenWithoutClaimTypeListMessage = LoggerMessage.Define<string>(

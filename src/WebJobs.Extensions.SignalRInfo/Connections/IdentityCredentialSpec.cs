@@ -45,13 +45,13 @@ internal sealed class IdentityCredentialSpec
     /// <summary>False when the connection string named an AuthType we do not know (DefaultAzureCredential is used).</summary>
     public bool RecognisedAuthType { get; }
 
-    /// <summary>A secret-free description for messages, e.g. "ManagedIdentityCredential (user-assigned, client id …)".</summary>
+    /// <summary>A secret-free description for messages, e.g. "ManagedIdentityCredential (user-assigned, client id …)"; ids with control characters escaped.</summary>
     public string Description => Kind switch
     {
         IdentityCredentialKind.ManagedIdentity when ClientId is null => "ManagedIdentityCredential (system-assigned)",
-        IdentityCredentialKind.ManagedIdentity => "ManagedIdentityCredential (user-assigned, client id " + ClientId + ")",
-        IdentityCredentialKind.ServicePrincipal when ClientSecret is not null => "ClientSecretCredential (client id " + ClientId + ", tenant " + TenantId + ")",
-        IdentityCredentialKind.ServicePrincipal => "ClientCertificateCredential (client id " + ClientId + ", tenant " + TenantId + ")",
+        IdentityCredentialKind.ManagedIdentity => "ManagedIdentityCredential (user-assigned, client id " + ErrorMessages.Escape(ClientId!) + ")",
+        IdentityCredentialKind.ServicePrincipal when ClientSecret is not null => "ClientSecretCredential (client id " + ErrorMessages.Escape(ClientId!) + ", tenant " + ErrorMessages.Escape(TenantId!) + ")",
+        IdentityCredentialKind.ServicePrincipal => "ClientCertificateCredential (client id " + ErrorMessages.Escape(ClientId!) + ", tenant " + ErrorMessages.Escape(TenantId!) + ")",
         IdentityCredentialKind.ConfigurationSection => "the credential of the configuration section (AzureComponentFactory)",
         _ => "DefaultAzureCredential",
     };

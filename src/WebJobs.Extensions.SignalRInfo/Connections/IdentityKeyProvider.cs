@@ -25,6 +25,12 @@ internal sealed partial class IdentityKeyProvider : IDisposable
     private readonly object _gate = new();
     private readonly SortedSet<string> _settingNames = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A refresh timer that fires less than this before the key is due (by <see cref="TimeProvider.GetUtcNow"/>) fetches
+    /// anyway: timers run on the monotonic clock and may fire milliseconds early by the wall clock.
+    /// </summary>
+    internal static readonly TimeSpan EarlyTimerTolerance = TimeSpan.FromSeconds(1);
+
     private volatile CurrentKey? _current;
     private Task<FetchOutcome>? _fetch;
     private IdentityKeyException? _lastError;
@@ -68,6 +74,16 @@ internal sealed partial class IdentityKeyProvider : IDisposable
         lock (_settingNames)
         {
             _settingNames.Add(settingName);
+        }
+    }
+
+    /// <summary>Records that <paramref name="settingName"/> no longer uses this key; returns how many settings still do.</summary>
+    public int RemoveSettingName(string settingName)
+    {
+        lock (_settingNames)
+        {
+            _settingNames.Remove(settingName);
+            return _settingNames.Count;
         }
     }
 
@@ -308,11 +324,43 @@ internal sealed partial class IdentityKeyProvider : IDisposable
 
         if (_refreshTimer is null)
         {
-            _refreshTimer = _timeProvider.CreateTimer(static state => ((IdentityKeyProvider)state!).StartFetch(background: true), this, dueTime, Timeout.InfiniteTimeSpan);
+            _refreshTimer = _timeProvider.CreateTimer(static state => ((IdentityKeyProvider)state!).OnRefreshTimer(), this, dueTime, Timeout.InfiniteTimeSpan);
         }
         else
         {
             _refreshTimer.Change(dueTime, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>
+    /// The refresh (or retry) timer fired: fetch, unless a fetch is running (it re-arms the timer when it ends) or the
+    /// timer fired well before its time, then re-arm for the remainder. Never returns without doing one of the three, so
+    /// the background refresh cannot stop.
+    /// </summary>
+    private void OnRefreshTimer()
+    {
+        lock (_gate)
+        {
+            if (_disposed || _fetch is not null)
+            {
+                return;
+            }
+
+            var current = _current;
+            if (current is not null)
+            {
+                var dueAt = _lastError is not null && _lastFailureAt >= current.FetchedAt
+                    ? _lastFailureAt + _policy.RefreshRetryInterval
+                    : current.FetchedAt + _policy.RefreshAge;
+                var remaining = dueAt - _timeProvider.GetUtcNow();
+                if (remaining > EarlyTimerTolerance)
+                {
+                    ScheduleRefreshLocked(remaining);
+                    return;
+                }
+            }
+
+            StartFetchLocked(background: true);
         }
     }
 

@@ -9,14 +9,16 @@ using Microsoft.Extensions.Logging;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// Holds one <see cref="IdentityKeyProvider"/> per key endpoint + credential for the life of the host, so that
-/// every connection setting (and every re-read of a changed setting) naming the same pair shares one key. Starts
+/// Holds one <see cref="IdentityKeyProvider"/> per key endpoint + credential, so that every connection setting (and
+/// every re-read of a changed setting) naming the same pair shares one key. A provider that no setting uses any more
+/// (its setting changed to another endpoint or credential) is removed and disposed: its refresh timer stops. Starts
 /// forwarding Azure SDK event-source logs (Azure.Identity) to the host's logging when the first identity connection
 /// appears; stops pending fetches and refresh timers when the host is disposed.
 /// </summary>
 internal sealed class IdentityKeyProviderRegistry : IDisposable
 {
     private readonly Dictionary<string, IdentityKeyProvider> _providers = new(StringComparer.Ordinal);
+    private readonly Dictionary<IdentityKeyProvider, string> _keys = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly IdentityKeyClient _client;
     private readonly IdentityKeyPolicy _policy;
@@ -39,9 +41,17 @@ internal sealed class IdentityKeyProviderRegistry : IDisposable
     /// <paramref name="credentialIdentity"/> (a secret-free fingerprint); <paramref name="createCredential"/> runs
     /// only when there is none yet.
     /// </summary>
-    public IdentityKeyProvider GetProvider(Uri accessKeyUri, string credentialIdentity, Func<(TokenCredential Credential, string Description)> createCredential)
+    public IdentityKeyProvider GetProvider(Uri accessKeyUri, string credentialIdentity, Func<(TokenCredential Credential, string Description)> createCredential) =>
+        GetProvider(accessKeyUri, credentialIdentity, createCredential, settingName: null);
+
+    /// <summary>
+    /// As <see cref="GetProvider(Uri, string, Func{ValueTuple{TokenCredential, string}})"/>, and records (under the
+    /// registry's lock, so that a concurrent <see cref="Release"/> cannot dispose it first) that
+    /// <paramref name="settingName"/> uses the provider.
+    /// </summary>
+    public IdentityKeyProvider GetProvider(Uri accessKeyUri, string credentialIdentity, Func<(TokenCredential Credential, string Description)> createCredential, string? settingName)
     {
-        var key = accessKeyUri.AbsoluteUri + "\n" + credentialIdentity;
+        var key = ProviderKey(accessKeyUri, credentialIdentity);
         lock (_providers)
         {
             if (_disposed)
@@ -51,6 +61,11 @@ internal sealed class IdentityKeyProviderRegistry : IDisposable
 
             if (_providers.TryGetValue(key, out var existing))
             {
+                if (settingName is not null)
+                {
+                    existing.AddSettingName(settingName);
+                }
+
                 return existing;
             }
 
@@ -61,10 +76,38 @@ internal sealed class IdentityKeyProviderRegistry : IDisposable
             }
 
             var provider = new IdentityKeyProvider(accessKeyUri, credential, description, _client, _policy, _timeProvider, _logger, _stopping.Token);
+            if (settingName is not null)
+            {
+                provider.AddSettingName(settingName);
+            }
+
             _providers.Add(key, provider);
+            _keys.Add(provider, key);
             return provider;
         }
     }
+
+    /// <summary>
+    /// Records that <paramref name="settingName"/> no longer uses <paramref name="provider"/>; when no setting does, the
+    /// provider is removed and disposed (a later setting naming the same pair gets a new one).
+    /// </summary>
+    public void Release(IdentityKeyProvider provider, string settingName)
+    {
+        lock (_providers)
+        {
+            if (_disposed || provider.RemoveSettingName(settingName) > 0 || !_keys.TryGetValue(provider, out var key))
+            {
+                return;
+            }
+
+            _keys.Remove(provider);
+            _providers.Remove(key);
+        }
+
+        provider.Dispose();
+    }
+
+    private static string ProviderKey(Uri accessKeyUri, string credentialIdentity) => accessKeyUri.AbsoluteUri + "\n" + credentialIdentity;
 
     /// <inheritdoc />
     public void Dispose()

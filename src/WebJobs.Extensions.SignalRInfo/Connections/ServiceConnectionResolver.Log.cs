@@ -23,6 +23,14 @@ internal sealed partial class ServiceConnectionResolver
             new EventId(14, "IdentityConnection"),
             "The SignalR Service connection '{SettingName}' uses Microsoft Entra ID: {Credential}; its signing key comes from {AccessKeyUri} and is fetched in the background now.");
 
+        private static readonly Action<ILogger, string, int, Exception?> UnnamedConnectionStringEntriesMessage = LoggerMessage.Define<string, int>(
+            LogLevel.Warning,
+            new EventId(15, "UnnamedConnectionStringEntries"),
+            "The SignalR Service connection string in setting '{SettingName}' contains {Count} entries whose text before the first '=' is not a key name; they are ignored and not shown, since they may hold a key or a secret. " +
+            "Every entry must be 'Key=value' with one of the keys Endpoint, AccessKey, Version, Port, ClientEndpoint, ServerEndpoint, AuthType, ClientId, TenantId, ClientSecret, ClientCert.");
+
+        public static void UnnamedConnectionStringEntries(ILogger logger, string settingName, int count) => UnnamedConnectionStringEntriesMessage(logger, settingName, count, null);
+
         public static void IdentityConnection(ILogger logger, string settingName, string credential, Uri accessKeyUri) => IdentityConnectionMessage(logger, settingName, credential, accessKeyUri, null);
 
         public static void UnknownConnectionStringKey(ILogger logger, string settingName, string key) => UnknownConnectionStringKeyMessage(logger, settingName, key, null);

@@ -88,9 +88,25 @@ internal sealed partial class ServiceConnectionResolver
             return cached.Connection;
         }
 
-        var connection = Create(settingName, source);
-        _cache[settingName] = new CachedConnection(source.Fingerprint, connection);
-        return connection;
+        lock (_cache)
+        {
+            if (_cache.TryGetValue(settingName, out cached) && cached.Fingerprint == source.Fingerprint)
+            {
+                return cached.Connection;
+            }
+
+            var connection = Create(settingName, source);
+            _cache[settingName] = new CachedConnection(source.Fingerprint, connection);
+
+            // A changed setting (reload, rotated secret) no longer uses its old key provider: release it, so that a
+            // provider no setting uses stops refreshing instead of running for the life of the host.
+            if (cached?.Connection is IdentityConnection old && (connection is not IdentityConnection current || !ReferenceEquals(current.Provider, old.Provider)))
+            {
+                _keyProviders.Release(old.Provider, settingName);
+            }
+
+            return connection;
+        }
     }
 
     private ServiceConnection Create(string settingName, ConnectionSource source)
@@ -104,6 +120,11 @@ internal sealed partial class ServiceConnectionResolver
         foreach (var key in parsed.UnknownKeys)
         {
             Log.UnknownConnectionStringKey(_logger, settingName, key);
+        }
+
+        if (parsed.UnnamedEntries > 0)
+        {
+            Log.UnnamedConnectionStringEntries(_logger, settingName, parsed.UnnamedEntries);
         }
 
         if (parsed.AccessKey is not null)
@@ -125,13 +146,17 @@ internal sealed partial class ServiceConnectionResolver
             SectionUri(section, settingName, ServiceUriKey)!,
             SectionUri(section, settingName, ClientEndpointKey),
             SectionUri(section, settingName, ServerEndpointKey));
+        if (endpoint.KeyRequestIsPlainHttpOffLoopback)
+        {
+            throw new ArgumentException(ErrorMessages.Format(ErrorMessages.SectionRequiresHttps, settingName, endpoint.ServerEndpoint is null ? ServiceUriKey : ServerEndpointKey));
+        }
+
         return CreateIdentity(settingName, endpoint, IdentityCredentialSpec.ConfigurationSection(), section);
     }
 
     private IdentityConnection CreateIdentity(string settingName, ServiceEndpoint endpoint, IdentityCredentialSpec spec, IConfigurationSection? section)
     {
-        var provider = _keyProviders.GetProvider(endpoint.AccessKeyUri, CredentialIdentity(spec, section), () => CreateCredential(settingName, spec, section));
-        provider.AddSettingName(settingName);
+        var provider = _keyProviders.GetProvider(endpoint.AccessKeyUri, CredentialIdentity(spec, section), () => CreateCredential(settingName, spec, section), settingName);
         Log.IdentityConnection(_logger, settingName, provider.CredentialDescription, endpoint.AccessKeyUri);
         provider.StartFetch(background: true);
         return new IdentityConnection(settingName, endpoint, provider, _options);

@@ -19,12 +19,16 @@ internal sealed class ServiceConnectionString
         "AuthType", "ClientId", "TenantId", "ClientSecret", "ClientCert",
     };
 
-    private ServiceConnectionString(ServiceEndpoint endpoint, string? accessKey, IdentityCredentialSpec? identity, IReadOnlyList<string> unknownKeys)
+    /// <summary>The longest entry name echoed in a message; longer ones may be a pasted secret.</summary>
+    private const int MaxKeyNameLength = 24;
+
+    private ServiceConnectionString(ServiceEndpoint endpoint, string? accessKey, IdentityCredentialSpec? identity, IReadOnlyList<string> unknownKeys, int unnamedEntries)
     {
         Endpoint = endpoint;
         AccessKey = accessKey;
         Identity = identity;
         UnknownKeys = unknownKeys;
+        UnnamedEntries = unnamedEntries;
     }
 
     /// <summary>The service endpoint and the URLs derived from it.</summary>
@@ -39,15 +43,18 @@ internal sealed class ServiceConnectionString
     /// <summary>Keys that are not part of the grammar (e.g. a typo such as 'AccesKey'); their values are never kept.</summary>
     public IReadOnlyList<string> UnknownKeys { get; }
 
+    /// <summary>How many entries have a name that does not look like a key name (never shown: it may be a pasted secret).</summary>
+    public int UnnamedEntries { get; }
+
     /// <summary>Parses <paramref name="value"/>, read from the setting <paramref name="settingName"/>.</summary>
     /// <exception cref="ArgumentException">The connection string is malformed; the message names the setting and the property.</exception>
     public static ServiceConnectionString Parse(string value, string settingName)
     {
-        var pairs = Split(value, settingName);
+        var pairs = Split(value, settingName, out var unnamedEntries);
         var unknown = new List<string>();
         foreach (var key in pairs.Keys)
         {
-            if (Array.FindIndex(KnownKeys, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) < 0)
+            if (!IsKnownKey(key))
             {
                 unknown.Add(key);
             }
@@ -82,7 +89,7 @@ internal sealed class ServiceConnectionString
         {
             if (accessKey.Length > 0)
             {
-                return new ServiceConnectionString(serviceEndpoint, accessKey, null, unknown);
+                return new ServiceConnectionString(serviceEndpoint, accessKey, null, unknown, unnamedEntries);
             }
 
             // Only a non-empty AccessKey wins (PROTOCOL.md §1): with an AuthType, an empty one (a template's
@@ -94,11 +101,18 @@ internal sealed class ServiceConnectionString
             }
         }
 
-        return new ServiceConnectionString(serviceEndpoint, null, ParseIdentity(pairs, settingName), unknown);
+        var identity = ParseIdentity(pairs, settingName);
+        if (serviceEndpoint.KeyRequestIsPlainHttpOffLoopback)
+        {
+            throw new ArgumentException(ErrorMessages.Format(ErrorMessages.IdentityRequiresHttps, settingName, serverEndpoint is null ? "Endpoint" : "ServerEndpoint"));
+        }
+
+        return new ServiceConnectionString(serviceEndpoint, null, identity, unknown, unnamedEntries);
     }
 
-    private static Dictionary<string, string> Split(string value, string settingName)
+    private static Dictionary<string, string> Split(string value, string settingName, out int unnamedEntries)
     {
+        unnamedEntries = 0;
         var entries = value.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries);
         var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var count = 0;
@@ -111,18 +125,52 @@ internal sealed class ServiceConnectionString
 
             count++;
             var equals = entry.IndexOf('=');
+            string key;
+            string entryValue;
             if (equals < 0)
             {
+                // A bare known key ('AccessKey' with no '=') is that key with an empty value, so 'AccessKey' is refused
+                // as 'AccessKey=' is, instead of silently meaning DefaultAzureCredential. Other text without '=' is ignored.
+                key = entry.Trim();
+                if (!IsKnownKey(key))
+                {
+                    // 'AccessKey:<key>' (no '=' at all) is a mistyped entry, not text to ignore; never echoed.
+                    var known = KnownKeyPrefix(key);
+                    if (known is not null)
+                    {
+                        throw new ArgumentException(ErrorMessages.Format(ErrorMessages.MalformedKnownKey, settingName, known));
+                    }
+
+                    continue;
+                }
+
+                entryValue = string.Empty;
+            }
+            else
+            {
+                key = entry.Substring(0, equals).Trim();
+                entryValue = entry.Substring(equals + 1).Trim();
+            }
+
+            if (!LooksLikeKeyName(key))
+            {
+                // Never echoed: text before the first '=' that is not a name may be a key or a secret.
+                var known = KnownKeyPrefix(key);
+                if (known is not null)
+                {
+                    throw new ArgumentException(ErrorMessages.Format(ErrorMessages.MalformedKnownKey, settingName, known));
+                }
+
+                unnamedEntries++;
                 continue;
             }
 
-            var key = entry.Substring(0, equals).Trim();
             if (pairs.ContainsKey(key))
             {
                 throw new ArgumentException(ErrorMessages.Format(ErrorMessages.DuplicateKey, settingName, key));
             }
 
-            pairs.Add(key, entry.Substring(equals + 1).Trim());
+            pairs.Add(key, entryValue);
         }
 
         if (count < 2)
@@ -132,6 +180,43 @@ internal sealed class ServiceConnectionString
 
         return pairs;
     }
+
+    /// <summary>A name as a person types one: a letter, then letters, digits, '_', '-' or '.', at most <see cref="MaxKeyNameLength"/> characters.</summary>
+    private static bool LooksLikeKeyName(string key)
+    {
+        if (key.Length == 0 || key.Length > MaxKeyNameLength || !IsAsciiLetter(key[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in key)
+        {
+            if (!IsAsciiLetter(c) && (c < '0' || c > '9') && c != '_' && c != '-' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The known key <paramref name="key"/> starts with, followed by a character that cannot be part of a name (e.g. 'AccessKey:…').</summary>
+    private static string? KnownKeyPrefix(string key)
+    {
+        foreach (var known in KnownKeys)
+        {
+            if (key.Length > known.Length && key.StartsWith(known, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(key[known.Length]))
+            {
+                return known;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsKnownKey(string key) => Array.FindIndex(KnownKeys, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) >= 0;
+
+    private static bool IsAsciiLetter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 
     private static IdentityCredentialSpec ParseIdentity(Dictionary<string, string> pairs, string settingName)
     {

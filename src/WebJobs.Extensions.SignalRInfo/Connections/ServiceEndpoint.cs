@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 
 namespace WebJobs.Extensions.SignalRInfo;
 
@@ -38,11 +39,29 @@ internal sealed class ServiceEndpoint
     /// <summary><c>{ServerEndpoint or Endpoint}/api/v1/auth/accessKey</c>.</summary>
     public Uri AccessKeyUri { get; }
 
+    /// <summary>
+    /// True when the key request would carry a Microsoft Entra token in clear text: the key endpoint is http:// on a
+    /// host other than loopback (localhost, 127.0.0.0/8, ::1).
+    /// </summary>
+    public bool KeyRequestIsPlainHttpOffLoopback => AccessKeyUri.Scheme == Uri.UriSchemeHttp && !IsLoopback(AccessKeyUri);
+
     /// <summary>The client URL for a lower-cased hub name.</summary>
     public string GetClientUrl(string lowerHub) => ClientUrlPrefix + lowerHub;
 
     /// <summary>The token audience for a lower-cased hub name.</summary>
     public string GetAudience(string lowerHub) => AudiencePrefix + lowerHub;
+
+    /// <summary>True for <c>localhost</c>, an IPv4 address in 127.0.0.0/8 and <c>::1</c>; a name is never resolved.</summary>
+    internal static bool IsLoopback(Uri uri)
+    {
+        var host = uri.DnsSafeHost;
+        if (uri.HostNameType == UriHostNameType.Dns)
+        {
+            return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address);
+    }
 
     private static string BaseWithSlash(Uri uri)
     {

@@ -30,9 +30,60 @@ internal static class AccessTokenWriter
     /// <param name="claims">Claims copied from an IdToken, or null.</param>
     /// <param name="issuedAt">Unix seconds: <c>nbf</c> and <c>iat</c>.</param>
     /// <param name="lifetimeSeconds">Seconds until <c>exp</c>.</param>
-    /// <exception cref="InvalidOperationException">The token would be longer than <see cref="MaxTokenLength"/>.</exception>
+    /// <exception cref="ArgumentException">The user id or a claim holds a lone UTF-16 surrogate.</exception>
+    /// <exception cref="InvalidOperationException">The token would be longer than <see cref="MaxTokenLength"/> (checked before any buffer is rented when the inputs alone are too long).</exception>
     public static string Write(SigningKey key, string audiencePrefix, string lowerHub, string? userId, IReadOnlyList<CopiedClaim>? claims, long issuedAt, long lifetimeSeconds)
     {
+        // Every input character takes at least one payload byte: when even that cannot fit, refuse before renting
+        // (a request-bound UserId of millions of characters would otherwise cost 6 bytes each first).
+        long characters = audiencePrefix.Length + lowerHub.Length + (userId?.Length ?? 0);
+        if (claims is not null)
+        {
+            for (var i = 0; i < claims.Count; i++)
+            {
+                var claim = claims[i];
+                characters += claim.Type.Length;
+                foreach (var value in claim.Values)
+                {
+                    characters += value.Text.Length;
+                }
+            }
+        }
+
+        var least = key.HeaderSegment.Length + ((characters * 4) + 2) / 3 + 1 + EncodedSignatureLength;
+        if (least > MaxTokenLength)
+        {
+            throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.TokenTooLongAtLeast, lowerHub, least));
+        }
+
+        // UTF-8 has no form for a lone surrogate: the encoder would write U+FFFD, and distinct ids would become one user.
+        if (userId is not null)
+        {
+            var lone = Utf16.IndexOfLoneSurrogate(userId);
+            if (lone >= 0)
+            {
+                throw new ArgumentException(ErrorMessages.Format(ErrorMessages.UserIdLoneSurrogate, lone));
+            }
+        }
+
+        if (claims is not null)
+        {
+            for (var i = 0; i < claims.Count; i++)
+            {
+                var claim = claims[i];
+                var invalid = Utf16.IndexOfLoneSurrogate(claim.Type) >= 0;
+                foreach (var value in claim.Values)
+                {
+                    invalid |= Utf16.IndexOfLoneSurrogate(value.Text) >= 0;
+                }
+
+                if (invalid)
+                {
+                    throw new ArgumentException(ErrorMessages.ClaimLoneSurrogate);
+                }
+            }
+        }
+
         var estimate = 128 + JsonPayloadWriter.MaxStringBytes(audiencePrefix) + JsonPayloadWriter.MaxStringBytes(lowerHub);
         if (userId is not null)
         {

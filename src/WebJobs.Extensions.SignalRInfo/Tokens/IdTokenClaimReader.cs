@@ -8,14 +8,15 @@ namespace WebJobs.Extensions.SignalRInfo;
 /// Copies claims from an IdToken into an access token (PROTOCOL.md §4): the token is decoded, not validated, as
 /// the service SDK does; claims are filtered by ClaimTypeList (exact, case-sensitive); reserved names are renamed
 /// <c>asrs.u.&lt;name&gt;</c>, only the first <c>sub</c> is kept as it is, and <c>asrs.*</c> claims are dropped so
-/// a forged IdToken cannot set the service's own claims.
+/// a forged IdToken cannot set the service's own claims. The last three rules ignore case, as claim lookups
+/// downstream do (<c>ClaimsIdentity.FindFirst</c>): <c>ASRS.S.UID</c> is dropped, <c>AUD</c> and a second <c>SUB</c> renamed.
 /// </summary>
 internal static class IdTokenClaimReader
 {
     private const string RenamePrefix = "asrs.u.";
     private const string ServicePrefix = "asrs.";
 
-    private static readonly HashSet<string> ReservedClaimTypes = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> ReservedClaimTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         "aud", "exp", "iat", "nbf", "iss", "actort", "acr", "azp", "c_hash", "jti", "nonce",
     };
@@ -61,31 +62,45 @@ internal static class IdTokenClaimReader
                 throw Malformed(ErrorMessages.IdTokenPayloadNotJsonObject);
             }
 
-            var claims = new List<CopiedClaim>();
-            var subSeen = false;
-            foreach (var property in document.RootElement.EnumerateObject())
+            try
             {
-                var type = property.Name;
-                if (Array.IndexOf(claimTypes, type) < 0 || type.StartsWith(ServicePrefix, StringComparison.Ordinal))
-                {
-                    continue;
-                }
+                return Copy(document.RootElement, claimTypes);
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json reads names and strings lazily: a lone surrogate escape or bytes that are not UTF-8
+                // fail here, with a message that may quote the payload. It is not passed on.
+                throw Malformed(ErrorMessages.IdTokenPayloadInvalidText);
+            }
+        }
+    }
 
-                if (property.Value.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var item in property.Value.EnumerateArray())
-                    {
-                        Add(claims, type, item, ref subSeen);
-                    }
-                }
-                else
-                {
-                    Add(claims, type, property.Value, ref subSeen);
-                }
+    private static IReadOnlyList<CopiedClaim>? Copy(JsonElement payload, string[] claimTypes)
+    {
+        var claims = new List<CopiedClaim>();
+        var subSeen = false;
+        foreach (var property in payload.EnumerateObject())
+        {
+            var type = property.Name;
+            if (Array.IndexOf(claimTypes, type) < 0 || type.StartsWith(ServicePrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
             }
 
-            return claims.Count == 0 ? null : claims;
+            if (property.Value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in property.Value.EnumerateArray())
+                {
+                    Add(claims, type, item, ref subSeen);
+                }
+            }
+            else
+            {
+                Add(claims, type, property.Value, ref subSeen);
+            }
         }
+
+        return claims.Count == 0 ? null : claims;
     }
 
     private static void Add(List<CopiedClaim> claims, string type, JsonElement value, ref bool subSeen)
@@ -95,7 +110,7 @@ internal static class IdTokenClaimReader
         {
             target = RenamePrefix + type;
         }
-        else if (type == "sub")
+        else if (string.Equals(type, "sub", StringComparison.OrdinalIgnoreCase))
         {
             if (subSeen)
             {

@@ -125,11 +125,23 @@ public class SignalRConnectionInfoBindingTests
         Assert.Equal("ann", jwt.GetClaim("asrs.s.uid").Value);
     }
 
+    [Fact]
+    public async Task Negotiate_UserIdHeaderWithALoneSurrogate_FailsTheCallInsteadOfMappingToAnotherUser()
+    {
+        await using var host = await TestHost.StartAsync(AllSettings(), typeof(BasicFunctions));
+
+        var error = await Assert.ThrowsAsync<FunctionInvocationException>(() => host.CallAsync("negotiateUser", headers: new Dictionary<string, string> { ["x-ms-client-principal-id"] = "ann\ud800" }));
+
+        Assert.Contains(ErrorMessages.Format(ErrorMessages.UserIdLoneSurrogate, 3), Messages(error));
+    }
+
     [Theory]
-    [InlineData("hub=1bad&userName=ann")]
-    [InlineData("hub=bad-name&userName=ann")]
-    [InlineData("hub=&userName=ann")]
-    public async Task Negotiate_InvalidHubFromQuery_FailsTheCallClearly(string query)
+    [InlineData("hub=1bad&userName=ann", "'1bad'")]
+    [InlineData("hub=bad-name&userName=ann", "'bad-name'")]
+    [InlineData("hub=&userName=ann", null)]
+    [InlineData("hub=chat%0D%0A2026-01-01 Information forged log line&userName=ann", "'chat\\r\\n2026-01-01 Information forged log line'")]
+    [InlineData("hub=it%27s%5C%00%1B%C2%85%E2%80%A8%E2%80%AE&userName=ann", "'it\\'s\\\\\\u0000\\u001b\\u0085\\u2028\\u202e'")]
+    public async Task Negotiate_InvalidHubFromQuery_FailsTheCallNamingTheValueQuotedAndEscaped(string query, string? quoted)
     {
         await using var host = await TestHost.StartAsync(AllSettings(), typeof(BasicFunctions));
 
@@ -137,7 +149,20 @@ public class SignalRConnectionInfoBindingTests
 
         var messages = Messages(error);
         Assert.Contains("Exception binding parameter 'connectionInfo'", messages);
-        Assert.True(messages.Contains(ErrorMessages.HubNameResolvedInvalid) || messages.Contains(ErrorMessages.HubNameMissing), string.Join("\n", messages));
+        Assert.Contains(quoted is null ? ErrorMessages.HubNameMissing : ErrorMessages.Format(ErrorMessages.HubNameResolvedInvalid, quoted), messages);
+        Assert.All(messages.Where(m => m.StartsWith("The HubName", StringComparison.Ordinal)), m => Assert.True(m.IndexOfAny(new[] { '\r', '\n', '\u0000', '\u2028' }) < 0, m));
+    }
+
+    [Fact]
+    public async Task Negotiate_VeryLongInvalidHubFromQuery_IsTruncatedInTheMessage()
+    {
+        await using var host = await TestHost.StartAsync(AllSettings(), typeof(BasicFunctions));
+        var hub = "x" + new string('-', 5000);
+
+        var error = await Assert.ThrowsAsync<FunctionInvocationException>(() => host.CallAsync("negotiateQuery", "hub=" + hub + "&userName=ann"));
+
+        var quoted = "'" + hub.Substring(0, ErrorMessages.MaxRequestValueLength) + "'… (5001 characters)";
+        Assert.Contains(ErrorMessages.Format(ErrorMessages.HubNameResolvedInvalid, quoted), Messages(error));
     }
 
     [Fact]

@@ -177,6 +177,20 @@ public class SignalRConnectionInfoIndexingTests
     }
 
     [Fact]
+    public async Task Start_EntryWhoseNameIsAPastedValue_LogsACountNeverTheText()
+    {
+        const string pasted = "PASTED-VALUE-IN-KEY-POSITION-0123456789abcdef";
+        await using var host = TestHost.Create(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a;AccessKey=" + Key + ";" + pasted + "=x" }, typeof(DefaultSetting));
+        await host.StartAsync();
+
+        var warning = Assert.Single(host.Logs.Entries, e => e.EventId.Id == 15 && e.EventId.Name == "UnnamedConnectionStringEntries");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Contains("'AzureSignalRConnectionString' contains 1 entries", warning.Message);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.EventId.Name == "UnknownConnectionStringKey");
+        Assert.DoesNotContain("PASTED-VALUE", host.Logs.AllText);
+    }
+
+    [Fact]
     public async Task Start_UnknownAuthType_LogsAWarningThatDefaultAzureCredentialIsUsed()
     {
         var settings = new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = "Endpoint=https://a.service.signalr.net;AuthType=azure.msl;ClientId=typo-client" };

@@ -510,4 +510,100 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
     {
         public Azure.Core.TokenCredential CreateCredential(IdentityCredentialSpec spec, IConfiguration? section) => throw new ArgumentException("bad credential settings.");
     }
+
+    [Theory]
+    [InlineData("http://contoso.service.signalr.net", null, "serviceUri")]
+    [InlineData("https://contoso.service.signalr.net", "http://internal.contoso.com", "serverEndpoint")]
+    public void GetConnection_SectionOverPlainHttp_NamesTheEntryAndSendsNoToken(string serviceUri, string? serverEndpoint, string entry)
+    {
+        var settings = new Dictionary<string, string?> { [Setting + ":serviceUri"] = serviceUri, [Setting + ":serverEndpoint"] = serverEndpoint };
+
+        var error = Assert.Throws<ArgumentException>(() => Resolver(settings).GetConnection(Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.SectionRequiresHttps, Setting, entry), error.Message);
+        Assert.Empty(_credentials.Credential.Scopes);
+    }
+
+    [Fact]
+    public async Task RefreshTimer_FiringEarlyByTheWallClock_StillRefreshesAndKeepsTheKeyAlive()
+    {
+        // System timers run on the monotonic clock and may fire milliseconds before GetUtcNow() says the key is 55 minutes old.
+        var early = new EarlyTimerTimeProvider(_time, TimeSpan.FromMilliseconds(3));
+        using var registry = new IdentityKeyProviderRegistry(_client, _policy, early, _loggerFactory);
+        var provider = registry.GetProvider(AccessKeyUri, "early-timers", () => (_credentials.Credential, "fake"));
+        provider.StartFetch(background: true);
+        await provider.WhenIdleAsync();
+        Assert.Equal(1, _server.RequestCount);
+
+        _time.Advance(_policy.RefreshAge - early.Early);
+        await _server.WaitForRequestsAsync(2);
+        await provider.WhenIdleAsync();
+        _time.Advance(_policy.RefreshAge);
+        await _server.WaitForRequestsAsync(3);
+        await provider.WhenIdleAsync();
+
+        // 110 minutes after the first key and 130 minutes in: an idle app still holds a usable key.
+        _time.Advance(_policy.KeyLifetime - _policy.RefreshAge - _policy.RefreshAge + TimeSpan.FromMinutes(10));
+        Assert.True(provider.GetKeyAsync(TimeSpan.FromSeconds(1), CancellationToken.None).IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task RetryTimer_FiringEarlyByTheWallClock_StillRetriesTheFailedRefresh()
+    {
+        var early = new EarlyTimerTimeProvider(_time, TimeSpan.FromMilliseconds(3));
+        using var registry = new IdentityKeyProviderRegistry(_client, _policy, early, _loggerFactory);
+        var provider = registry.GetProvider(AccessKeyUri, "early-timers", () => (_credentials.Credential, "fake"));
+        provider.StartFetch(background: true);
+        await provider.WhenIdleAsync();
+        _server.Reply(KeyReply.Error(403));
+        _time.Advance(_policy.RefreshAge);
+        await _server.WaitForRequestsAsync(2);
+        await provider.WhenIdleAsync();
+        _server.Reply(KeyReply.Key("kid-2", NextKey));
+
+        _time.Advance(_policy.RefreshRetryInterval - early.Early);
+        await _server.WaitForRequestsAsync(3);
+        await provider.WhenIdleAsync();
+
+        Assert.Equal("kid-2", (await provider.GetKeyAsync(TimeSpan.FromSeconds(1), CancellationToken.None)).KeyId);
+    }
+
+    [Fact]
+    public async Task GetConnection_SettingChangedToAnotherCredential_TheOldProviderStopsRefreshing()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = ConnectionString }).Build();
+        var resolver = new ServiceConnectionResolver(configuration, new DefaultNameResolver(configuration), _loggerFactory, _registry, _credentials, Options.Create(new SignalRInfoOptions()));
+        var before = (IdentityConnection)resolver.GetConnection(Setting);
+        await before.Provider.WhenIdleAsync();
+
+        configuration[Setting] = ConnectionString + "ClientId=rotated-identity;";
+        var after = (IdentityConnection)resolver.GetConnection(Setting);
+        await after.Provider.WhenIdleAsync();
+        Assert.NotSame(before.Provider, after.Provider);
+        Assert.Equal(2, _server.RequestCount);
+
+        _time.Advance(_policy.RefreshAge);
+        await before.Provider.WhenIdleAsync();
+        await after.Provider.WhenIdleAsync();
+
+        Assert.Equal(3, _server.RequestCount);
+    }
+
+    [Fact]
+    public async Task GetConnection_OneOfTwoSettingsSharingAProviderChanges_TheProviderKeepsRefreshingForTheOther()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = ConnectionString, ["Other"] = ConnectionString }).Build();
+        var resolver = new ServiceConnectionResolver(configuration, new DefaultNameResolver(configuration), _loggerFactory, _registry, _credentials, Options.Create(new SignalRInfoOptions()));
+        var shared = (IdentityConnection)resolver.GetConnection(Setting);
+        Assert.Same(shared.Provider, ((IdentityConnection)resolver.GetConnection("Other")).Provider);
+        await shared.Provider.WhenIdleAsync();
+
+        configuration[Setting] = "Endpoint=https://contoso.service.signalr.net;AccessKey=" + IssuedKey;
+        Assert.IsType<AccessKeyConnection>(resolver.GetConnection(Setting));
+        _time.Advance(_policy.RefreshAge);
+        await shared.Provider.WhenIdleAsync();
+
+        Assert.Equal(2, _server.RequestCount);
+        Assert.Equal("kid-1", (await resolver.GetConnection("Other").GetSigningKeyAsync(CancellationToken.None)).KeyId);
+    }
 }

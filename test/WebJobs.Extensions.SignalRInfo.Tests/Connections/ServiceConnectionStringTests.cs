@@ -252,4 +252,140 @@ public class ServiceConnectionStringTests
         Assert.Equal(new Uri("https://proxy.contoso.com"), parsed.Endpoint.ClientEndpoint);
         Assert.Equal(new Uri("https://internal.contoso.com:8443/api/v1/auth/accessKey"), parsed.Endpoint.AccessKeyUri);
     }
+
+    [Theory]
+    [InlineData("Endpoint=http://contoso.service.signalr.net;AuthType=azure.msi;Version=1.0", "Endpoint")]
+    [InlineData("Endpoint=http://contoso.service.signalr.net;Version=1.0", "Endpoint")]
+    [InlineData("Endpoint=HTTP://10.0.0.7;Port=8080;AuthType=azure", "Endpoint")]
+    [InlineData("Endpoint=https://contoso.service.signalr.net;ServerEndpoint=http://internal.contoso.com;AuthType=azure", "ServerEndpoint")]
+    [InlineData("Endpoint=http://localhost;ServerEndpoint=http://internal.contoso.com;AuthType=azure", "ServerEndpoint")]
+    [InlineData("Endpoint=http://localhost.contoso.com;AuthType=azure", "Endpoint")]
+    [InlineData("Endpoint=http://128.0.0.1;AuthType=azure", "Endpoint")]
+    public void Parse_IdentityOverPlainHttp_FailsNamingTheProperty(string value, string property)
+    {
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse(value, Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.IdentityRequiresHttps, Setting, property), error.Message);
+    }
+
+    [Theory]
+    [InlineData("Endpoint=http://localhost;Port=8888;AuthType=azure")]
+    [InlineData("Endpoint=http://LOCALHOST;AuthType=azure.msi")]
+    [InlineData("Endpoint=http://127.0.0.1;Port=8888;AuthType=azure")]
+    [InlineData("Endpoint=http://127.10.0.3;AuthType=azure")]
+    [InlineData("Endpoint=http://[::1];Port=5000;AuthType=azure")]
+    [InlineData("Endpoint=https://contoso.service.signalr.net;ServerEndpoint=http://127.0.0.1:5000;AuthType=azure")]
+    [InlineData("Endpoint=http://contoso.service.signalr.net;ServerEndpoint=https://contoso.service.signalr.net;AuthType=azure")]
+    public void Parse_IdentityOverHttpsOrLoopback_IsAccepted(string value)
+    {
+        Assert.NotNull(ServiceConnectionString.Parse(value, Setting).Identity);
+    }
+
+    [Fact]
+    public void Parse_AccessKeyOverPlainHttp_IsAccepted()
+    {
+        // No Entra token travels with an access key: the key signs locally.
+        Assert.Equal(Key, ServiceConnectionString.Parse($"Endpoint=http://contoso.service.signalr.net;AccessKey={Key}", Setting).AccessKey);
+    }
+
+    [Theory]
+    [InlineData("AccessKey:{0}=", "AccessKey")]
+    [InlineData("accesskey :{0}=", "AccessKey")]
+    [InlineData("ClientSecret/{0}=", "ClientSecret")]
+    public void Parse_KnownKeyFollowedByTheValueWithoutEquals_FailsNamingTheKeyNotTheEntry(string entry, string known)
+    {
+        var text = "Endpoint=https://a.b;" + string.Format(System.Globalization.CultureInfo.InvariantCulture, entry, Key) + ";Version=1.0";
+
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse(text, Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.MalformedKnownKey, Setting, known), error.Message);
+        Assert.DoesNotContain(Key.TrimEnd('='), error.Message);
+    }
+
+    [Theory]
+    [InlineData("SECRETkeyABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=x")]
+    [InlineData("Acces Key=x")]
+    [InlineData("a+b/c=x")]
+    public void Parse_EntryWhoseNameIsNotAKeyName_IsCountedButNeverNamed(string entry)
+    {
+        var parsed = ServiceConnectionString.Parse($"Endpoint=https://a.b;AccessKey={Key};{entry}", Setting);
+
+        Assert.Empty(parsed.UnknownKeys);
+        Assert.Equal(1, parsed.UnnamedEntries);
+    }
+
+    [Fact]
+    public void Parse_RepeatedEntryWhoseNameIsNotAKeyName_DoesNotEchoIt()
+    {
+        var parsed = ServiceConnectionString.Parse($"Endpoint=https://a.b;AccessKey={Key};{Key}x=1;{Key}x=2", Setting);
+
+        Assert.Equal(2, parsed.UnnamedEntries);
+    }
+
+    [Theory]
+    [InlineData("Endpoint=https://a.b;AccessKey;Version=1.0")]
+    [InlineData("Endpoint=https://a.b; accesskey ;Version=1.0")]
+    public void Parse_BareAccessKeyWithoutAuthType_FailsAsAKeyNeverPasted(string value)
+    {
+        // 'AccessKey' without '=' is 'AccessKey=' (a key never pasted), not a wish for DefaultAzureCredential.
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse(value, Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.EmptyAccessKey, Setting), error.Message);
+    }
+
+    [Fact]
+    public void Parse_BareAccessKeyWithAuthType_TheAuthTypeDecides()
+    {
+        var parsed = ServiceConnectionString.Parse("Endpoint=https://a.b;AccessKey;AuthType=azure.msi", Setting);
+
+        Assert.Null(parsed.AccessKey);
+        Assert.Equal(IdentityCredentialKind.ManagedIdentity, parsed.Identity!.Kind);
+    }
+
+    [Theory]
+    [InlineData("AccessKey;Version=1.0", "MissingEndpoint")]
+    [InlineData("Endpoint;AccessKey=abc", "MissingEndpoint")]
+    [InlineData("Endpoint=https://a.b;AccessKey=abc;Port", "InvalidPort")]
+    [InlineData("Endpoint=https://a.b;AccessKey=abc;Version", "InvalidVersion")]
+    public void Parse_BareKnownKey_IsReadAsAnEmptyValue(string value, string message)
+    {
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse(value, Setting));
+
+        var expected = message switch
+        {
+            "MissingEndpoint" => ErrorMessages.MissingEndpoint,
+            "InvalidPort" => ErrorMessages.InvalidPort,
+            _ => ErrorMessages.InvalidVersion,
+        };
+        Assert.Equal(ErrorMessages.Format(expected, Setting), error.Message);
+    }
+
+    [Fact]
+    public void Parse_BareAccessKeyAndAnAccessKey_IsARepeatedKey()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse($"Endpoint=https://a.b;AccessKey;AccessKey={Key}", Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.DuplicateKey, Setting, "AccessKey"), error.Message);
+    }
+
+    [Fact]
+    public void Parse_ClientIdWithControlCharacters_IsEscapedInTheDescription()
+    {
+        // Found by ServiceConnectionStringFuzzTests: the description goes into log lines and messages.
+        var identity = ServiceConnectionString.Parse("Endpoint=https://a.b;AuthType=azure.app;ClientId=c\nforged;TenantId=t\u2028x;ClientSecret=s3cr3t", Setting).Identity!;
+
+        Assert.Equal("ClientSecretCredential (client id c\\nforged, tenant t\\u2028x)", identity.Description);
+    }
+
+    [Theory]
+    [InlineData("Endpoint=https://a.b;AccessKey:abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG;Version=1.0", "AccessKey")]
+    [InlineData("Endpoint=https://a.b;AuthType=azure.app;ClientId=c;TenantId=t;ClientSecret abcdefghijklmnop", "ClientSecret")]
+    public void Parse_KnownKeyFollowedByTheValueWithNoEqualsAtAll_FailsNamingTheKeyNotTheEntry(string value, string known)
+    {
+        // Without any '=' the entry used to be ignored, and the connection silently became DefaultAzureCredential.
+        var error = Assert.Throws<ArgumentException>(() => ServiceConnectionString.Parse(value, Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.MalformedKnownKey, Setting, known), error.Message);
+        Assert.DoesNotContain("abcdefghijklmnop", error.Message);
+    }
 }

@@ -179,4 +179,64 @@ public class AccessTokenWriterTests
         claim.Values.Add(new ClaimValue(json, true));
         return claim;
     }
+
+    public static TheoryData<string> HugeInputs => new() { "userId", "claim type", "claim value", "JSON claim value" };
+
+    [Theory]
+    [MemberData(nameof(HugeInputs))]
+    public void Write_InputTooLongForAnyEncoding_IsRefusedBeforeAnyBufferIsRented(string where)
+    {
+        // 2M characters: the 6-bytes-per-character estimate would rent 12 MB before finding the token too long.
+        var huge = new string('u', 2_000_000);
+        var claim = new CopiedClaim(where == "claim type" ? huge : "name");
+        claim.Values.Add(where == "claim value" ? new ClaimValue(huge, isJson: false) : where == "JSON claim value" ? new ClaimValue(huge, isJson: true) : new ClaimValue("n", isJson: false));
+        var key = SigningKey.FromAccessKey(AccessKey);
+        Write("warm-up", new[] { claim }.Take(0).ToList(), key: key);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<InvalidOperationException>(() => Write(where == "userId" ? huge : "u", new[] { claim }, key: key));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.InRange(allocated, 0, 256 * 1024);
+        Assert.StartsWith("The access token for hub 'chat' would be at least ", error.Message);
+        Assert.EndsWith(ErrorMessages.TokenTooLongAtLeast.Substring(ErrorMessages.TokenTooLongAtLeast.IndexOf("{1}", StringComparison.Ordinal) + 3), error.Message);
+    }
+
+    // Theory data carries the surrogates as numbers: xunit's serialization of strings would replace them with U+FFFD.
+    [Theory]
+    [InlineData("ann", 0xD800, "", 3)]
+    [InlineData("", 0xDC00, "ann", 0)]
+    [InlineData("a", 0xDC00, "\ud83d\ude00", 1)]
+    [InlineData("ann", 0xD83D, "x", 3)]
+    public void Write_UserIdWithALoneSurrogate_IsRefusedNotMappedToReplacementCharacter(string before, int surrogate, string after, int position)
+    {
+        var userId = before + (char)surrogate + after;
+
+        var error = Assert.Throws<ArgumentException>(() => Write(userId));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.UserIdLoneSurrogate, position), error.Message);
+    }
+
+    [Theory]
+    [InlineData(true, 0xD800)]
+    [InlineData(false, 0xDFFF)]
+    public void Write_ClaimWithALoneSurrogate_IsRefused(bool inType, int surrogate)
+    {
+        var lone = ((char)surrogate).ToString();
+        var claim = new CopiedClaim(inType ? "name" + lone : "name");
+        claim.Values.Add(new ClaimValue(inType ? "v" : "v" + lone, isJson: false));
+
+        var error = Assert.Throws<ArgumentException>(() => Write("ann", new[] { claim }));
+
+        Assert.Equal(ErrorMessages.ClaimLoneSurrogate, error.Message);
+    }
+
+    [Fact]
+    public async Task Write_UserIdWithSurrogatePairs_IsWrittenAsUtf8()
+    {
+        var token = Write("ann\ud83d\ude00x");
+
+        var jwt = await TokenAssert.ValidAsync(token, AccessKey, AudiencePrefix + "chat", Now);
+        Assert.Equal("ann\ud83d\ude00x", jwt.GetClaim("asrs.s.uid").Value);
+    }
 }

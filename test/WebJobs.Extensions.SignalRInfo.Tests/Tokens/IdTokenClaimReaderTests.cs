@@ -109,4 +109,60 @@ public class IdTokenClaimReaderTests
         Assert.DoesNotContain("secret", error.Message);
         Assert.Null(error.InnerException);
     }
+
+    [Theory]
+    [InlineData("ASRS.S.UID")]
+    [InlineData("Asrs.s.uid")]
+    [InlineData("aSrS.S.aut")]
+    public void Read_ServiceClaimsInAnyCase_AreNeverCopied(string type)
+    {
+        // ClaimsIdentity.FindFirst (and the service's claim lookups) ignore case: 'ASRS.S.UID' would choose the user.
+        var idToken = TokenAssert.IdToken("{\"" + type + "\":\"victim\",\"name\":\"Eve\"}");
+
+        var claims = IdTokenClaimReader.Read(idToken, new[] { type, "name" })!;
+
+        Assert.Equal(new[] { "name" }, claims.Select(c => c.Type));
+    }
+
+    [Fact]
+    public void Read_ReservedNamesInAnyCase_AreRenamed()
+    {
+        var idToken = TokenAssert.IdToken("{\"AUD\":\"a\",\"Exp\":1,\"NONCE\":\"n\",\"Iss\":\"i\"}");
+
+        var claims = IdTokenClaimReader.Read(idToken, new[] { "AUD", "Exp", "NONCE", "Iss" })!;
+
+        Assert.Equal(new[] { "asrs.u.AUD", "asrs.u.Exp", "asrs.u.NONCE", "asrs.u.Iss" }, claims.Select(c => c.Type));
+    }
+
+    [Fact]
+    public void Read_SubInAnyCase_OnlyTheFirstIsKept()
+    {
+        var idToken = TokenAssert.IdToken("{\"sub\":\"s1\",\"SUB\":\"s2\",\"Sub\":\"s3\"}");
+
+        var claims = IdTokenClaimReader.Read(idToken, new[] { "sub", "SUB", "Sub" })!;
+
+        Assert.Equal(new[] { "sub", "asrs.u.SUB", "asrs.u.Sub" }, claims.Select(c => c.Type));
+    }
+
+    public static TheoryData<string, byte[]> InvalidTextPayloads => new()
+    {
+        { "lone low surrogate in a listed name", System.Text.Encoding.UTF8.GetBytes("{\"name\\udc00\":1,\"name\":\"n\"}") },
+        { "lone surrogate in an unlisted name", System.Text.Encoding.UTF8.GetBytes("{\"x\\udc00\":1,\"name\":\"n\"}") },
+        { "lone high surrogate in a listed value", System.Text.Encoding.UTF8.GetBytes("{\"name\":\"secretvalue\\ud800\"}") },
+        { "invalid UTF-8 in a listed value", new byte[] { (byte)'{', (byte)'"', (byte)'n', (byte)'a', (byte)'m', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}' } },
+        { "invalid UTF-8 in a name", new byte[] { (byte)'{', (byte)'"', 0xFF, (byte)'"', (byte)':', (byte)'1', (byte)'}' } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidTextPayloads))]
+    public void Read_PayloadWithInvalidUnicode_FailsAsMalformedNotAsAJsonError(string name, byte[] payload)
+    {
+        var idToken = TokenAssert.Base64Url("{\"alg\":\"none\"}") + "." + Convert.ToBase64String(payload).TrimEnd('=').Replace('+', '-').Replace('/', '_') + ".c2ln";
+
+        var error = Assert.Throws<ArgumentException>(() => IdTokenClaimReader.Read(idToken, new[] { "name", "name\udc00" }));
+
+        Assert.True(error.Message == ErrorMessages.Format(ErrorMessages.IdTokenMalformed, ErrorMessages.IdTokenPayloadInvalidText), name + ": " + error.Message);
+        Assert.DoesNotContain("secretvalue", error.Message);
+        Assert.Null(error.InnerException);
+    }
 }
