@@ -124,7 +124,7 @@ public class SignalRInfoBindingTests
 
         var messages = SignalRConnectionInfoBindingTests.Messages(error);
         Assert.Contains("Exception binding parameter 'connectionInfo'", messages);
-        Assert.Contains(ErrorMessages.HubNameResolvedInvalid, messages);
+        Assert.Contains(ErrorMessages.Format(ErrorMessages.HubNameResolvedInvalid, ErrorMessages.RequestValue("1bad")), messages);
     }
 
     [Fact]
