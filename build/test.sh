@@ -10,8 +10,19 @@ if [ -f build/prerequisites.sh ]; then
 fi
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+packages="$(mktemp -d)"
+trap 'rm -rf "$log" "$packages"' EXIT
 start=$(date +%s)
+
+# Both packages, packed once (Release) for the package tests (PackageContentTests), which read them from here; the
+# pack output is kept beside them so a test can check it printed no warning.
+echo "== packing both packages (Release) into $packages"
+for project in src/WebJobs.Extensions.SignalRInfo src/Functions.Worker.Extensions.SignalRInfo; do
+  dotnet pack "$project" -c Release -o "$packages" -nodeReuse:false >> "$packages/pack.log" 2>&1 \
+    || { cat "$packages/pack.log"; echo "pack of $project failed"; }
+done
+grep -E "Successfully created package" "$packages/pack.log" | sed 's/^ *//'
+export SIGNALRINFO_PACKAGES="$packages"
 dotnet test WebJobs.Extensions.SignalRInfo.sln "$@" 2>&1 | grep -v 'warning NU1603' | tee "$log"
 status=${PIPESTATUS[0]}
 
