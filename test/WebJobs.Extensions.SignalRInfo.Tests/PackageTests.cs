@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
@@ -67,11 +68,38 @@ public class PackageTests
         var assets = Path.Combine(LibraryDirectory, "obj", "project.assets.json");
         using var document = JsonDocument.Parse(File.ReadAllText(assets));
 
-        var libraries = document.RootElement.GetProperty("libraries").EnumerateObject().Select(p => p.Name.Split('/')).Where(p => p.Length == 2).ToArray();
-        Assert.Contains(libraries, l => l[0] == "Azure.Identity");
-        foreach (var library in libraries)
+        // The closure users get: walk each target framework's graph from the direct dependencies that flow to the
+        // package, leaving out build-time ones (PrivateAssets="all": Source Link, the public API analyzers).
+        var libraries = new HashSet<(string Id, string Version)>();
+        foreach (var framework in document.RootElement.GetProperty("project").GetProperty("frameworks").EnumerateObject())
         {
-            var (id, version) = (library[0], library[1]);
+            var target = document.RootElement.GetProperty("targets").EnumerateObject().Single(t => NuGetFrameworkMatches(t.Name, framework.Name)).Value;
+            var byId = target.EnumerateObject().ToDictionary(p => p.Name.Split('/')[0], p => (Version: p.Name.Split('/')[1], Body: p.Value), StringComparer.OrdinalIgnoreCase);
+            var pending = new Stack<string>(framework.Value.GetProperty("dependencies").EnumerateObject()
+                .Where(d => !(d.Value.TryGetProperty("suppressParent", out var suppress) && suppress.GetString() == "All"))
+                .Select(d => d.Name));
+            while (pending.Count > 0)
+            {
+                var id = pending.Pop();
+                if (!byId.TryGetValue(id, out var library) || !libraries.Add((id, library.Version)))
+                {
+                    continue;
+                }
+
+                if (library.Body.TryGetProperty("dependencies", out var dependencies))
+                {
+                    foreach (var dependency in dependencies.EnumerateObject())
+                    {
+                        pending.Push(dependency.Name);
+                    }
+                }
+            }
+        }
+
+        Assert.Contains(libraries, l => l.Id == "Azure.Identity");
+        Assert.DoesNotContain(libraries, l => l.Id.StartsWith("Microsoft.SourceLink.", StringComparison.Ordinal) || l.Id.StartsWith("Microsoft.CodeAnalysis.", StringComparison.Ordinal));
+        foreach (var (id, version) in libraries)
+        {
             if (id.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || id.StartsWith("System.", StringComparison.Ordinal))
             {
                 Assert.True(Major(version) <= 8, $"{id} {version}");
@@ -84,6 +112,11 @@ public class PackageTests
             }
         }
     }
+
+    /// <summary>"netstandard2.0" is the target ".NETStandard,Version=v2.0", "net8.0" is "net8.0".</summary>
+    private static bool NuGetFrameworkMatches(string target, string framework) =>
+        string.Equals(target, framework, StringComparison.OrdinalIgnoreCase)
+        || (framework == "netstandard2.0" && target == ".NETStandard,Version=v2.0");
 
     /// <summary>The property SignalRInfoVersion of build/Common.props, read as MSBuild text (not from our own assembly).</summary>
     internal static string SignalRInfoVersion()
