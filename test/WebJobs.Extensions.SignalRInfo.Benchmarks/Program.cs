@@ -25,8 +25,16 @@ public static class Program
     {
         var dry = args.Contains("--dry");
         var identityOnly = args.Contains("--identity");
+        var loop = Array.IndexOf(args, "--loop");
+        if (loop >= 0)
+        {
+            // For a profiler (dotnet-trace): calls one negotiate benchmark in a loop for the given seconds.
+            return NegotiateLoop.Run(args.ElementAtOrDefault(loop + 1) ?? "OurBinding", int.Parse(args.ElementAtOrDefault(loop + 2) ?? "20", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var rest = args.Where(a => a != "--dry" && a != "--identity").ToList();
-        if (!rest.Contains("--filter"))
+        var filtered = rest.Contains("--filter");
+        if (!filtered)
         {
             rest.Add("--filter");
             rest.Add("*");
@@ -35,15 +43,25 @@ public static class Program
         // The inputs of every benchmark are checked here first (and again in each benchmark process's setup).
         CheckInputs();
 
-        // Issue 5 part 3 (identity) runs in this process: a cold start happens once per key provider.
-        var identity = IdentityColdStartBenchmark.RunAsync(dry ? new[] { 1_000 } : new[] { 1_000, 10_000 }).GetAwaiter().GetResult();
-        Console.WriteLine(identity);
+        // Issue 5 part 3 (identity) runs in this process: a cold start happens once per key provider. A --filter that
+        // names other benchmarks leaves it out.
+        var identity = string.Empty;
+        if (identityOnly || !filtered || FilterNames(rest, "Identity"))
+        {
+            identity = IdentityColdStartBenchmark.RunAsync(dry ? new[] { 1_000 } : new[] { 1_000, 10_000 }).GetAwaiter().GetResult();
+            Console.WriteLine(identity);
+        }
+
         if (identityOnly)
         {
             return 0;
         }
 
-        var artifacts = Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
+        // BenchmarkDotNet's own --artifacts wins; else the artifacts go beside the program.
+        var artifactsIndex = rest.IndexOf("--artifacts");
+        var artifacts = artifactsIndex >= 0 && artifactsIndex + 1 < rest.Count
+            ? Path.GetFullPath(rest[artifactsIndex + 1])
+            : Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
         IConfig config = dry
             ? ManualConfig.CreateMinimumViable()
                 .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
@@ -65,12 +83,21 @@ public static class Program
             var targets = TargetReport.Create(summaries.SelectMany(s => s.Reports).ToList());
             Console.WriteLine();
             Console.WriteLine(targets);
-            File.WriteAllText(Path.Combine(artifacts, "results", "targets.md"), targets + "\n" + identity);
+            var results = Path.Combine(artifacts, "results");
+            Directory.CreateDirectory(results);
+            File.WriteAllText(Path.Combine(results, "targets.md"), targets + "\n" + identity);
             Console.WriteLine("Markdown reports: " + Path.Combine(artifacts, "results"));
         }
 
         Console.WriteLine(dry ? "Benchmarks dry run completed." : "Benchmarks completed.");
         return 0;
+    }
+
+    /// <summary>Whether one of the --filter patterns names something containing <paramref name="name"/> (or is a bare *).</summary>
+    private static bool FilterNames(List<string> args, string name)
+    {
+        var patterns = args.SkipWhile(a => a != "--filter").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal));
+        return patterns.Any(p => p == "*" || p.Replace("*", string.Empty, StringComparison.Ordinal).Length == 0 || p.Contains(name, StringComparison.OrdinalIgnoreCase));
     }
 
     private static void CheckInputs()
