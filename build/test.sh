@@ -18,8 +18,12 @@ start=$(date +%s)
 # pack output is kept beside them so a test can check it printed no warning.
 echo "== packing both packages (Release) into $packages"
 for project in src/WebJobs.Extensions.SignalRInfo src/Functions.Worker.Extensions.SignalRInfo; do
-  dotnet pack "$project" -c Release -o "$packages" -nodeReuse:false >> "$packages/pack.log" 2>&1 \
-    || { cat "$packages/pack.log"; echo "pack of $project failed"; }
+  if ! dotnet pack "$project" -c Release -o "$packages" -nodeReuse:false >> "$packages/pack.log" 2>&1; then
+    cat "$packages/pack.log"
+    echo "pack of $project failed"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
 done
 grep -E "Successfully created package" "$packages/pack.log" | sed 's/^ *//'
 export SIGNALRINFO_PACKAGES="$packages"

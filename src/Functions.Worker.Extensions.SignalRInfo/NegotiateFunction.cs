@@ -5,7 +5,11 @@ using Microsoft.Azure.Functions.Worker.Invocation;
 
 namespace Functions.Worker.Extensions.SignalRInfo;
 
-/// <summary>What the worker needs to know of a function, once: the names of its negotiate input bindings (none when it has no HTTP trigger).</summary>
+/// <summary>
+/// What the worker needs to know of a function, once: the names of its negotiate input bindings (none when it has no
+/// HTTP trigger), and which of them are bound to <see cref="string"/> parameters (only those can be compared with a
+/// returned string: the worker caches each binding's value under its name, converted to the parameter's type).
+/// </summary>
 internal sealed class NegotiateFunction
 {
     /// <summary>The binding types of <see cref="SignalRConnectionInfoInputAttribute"/> and <see cref="SignalRInfoInputAttribute"/>.</summary>
@@ -13,13 +17,17 @@ internal sealed class NegotiateFunction
 
     private NegotiateResultExecutor? _executor;
 
-    private NegotiateFunction(string[] bindingNames)
+    private NegotiateFunction(string[] bindingNames, string[] stringBindingNames)
     {
         BindingNames = bindingNames;
+        StringBindingNames = stringBindingNames;
     }
 
     /// <summary>The names of the function's negotiate input bindings; empty for every other function.</summary>
     public string[] BindingNames { get; }
+
+    /// <summary>Those of <see cref="BindingNames"/> whose parameter is a <see cref="string"/>.</summary>
+    public string[] StringBindingNames { get; }
 
     public static NegotiateFunction Create(FunctionDefinition definition)
     {
@@ -38,7 +46,24 @@ internal sealed class NegotiateFunction
             }
         }
 
-        return new NegotiateFunction(httpTrigger ? names.ToArray() : Array.Empty<string>());
+        if (!httpTrigger || names.Count == 0)
+        {
+            return new NegotiateFunction(Array.Empty<string>(), Array.Empty<string>());
+        }
+
+        var strings = names.FindAll(name =>
+        {
+            foreach (var parameter in definition.Parameters)
+            {
+                if (string.Equals(parameter.Name, name, StringComparison.Ordinal))
+                {
+                    return parameter.Type == typeof(string);
+                }
+            }
+
+            return false;
+        });
+        return new NegotiateFunction(names.ToArray(), strings.ToArray());
     }
 
     /// <summary>The executor around the worker's own one, made once per function.</summary>

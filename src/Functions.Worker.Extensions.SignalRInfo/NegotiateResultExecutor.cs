@@ -13,7 +13,7 @@ namespace Functions.Worker.Extensions.SignalRInfo;
 /// the request's HTTP context. Without this the integration answers such a function with an empty 200 (it writes only an
 /// <c>IActionResult</c>, an <c>IResult</c> or an <see cref="HttpResponseData"/>). In the built-in HTTP model the host
 /// writes the return value itself, so nothing changes there; neither does any other return value, nor a response the
-/// function has already started.
+/// function has already started or given a status or content type of its own.
 /// </summary>
 internal sealed class NegotiateResultExecutor : IFunctionExecutor
 {
@@ -46,7 +46,7 @@ internal sealed class NegotiateResultExecutor : IFunctionExecutor
             string text when await IsBindingValueAsync(context, text).ConfigureAwait(false) => text,
             _ => null,
         };
-        if (json is null || HttpContextResponse.HasStarted(httpContext))
+        if (json is null || !HttpContextResponse.IsUntouched(httpContext))
         {
             return;
         }
@@ -59,13 +59,13 @@ internal sealed class NegotiateResultExecutor : IFunctionExecutor
 
         var response = request.CreateResponse(HttpStatusCode.OK);
         response.Headers.Add("Content-Type", NegotiateJson.ContentType);
-        await response.WriteStringAsync(json).ConfigureAwait(false);
+        await response.WriteStringAsync(json, context.CancellationToken).ConfigureAwait(false);
         result.Value = response;
     }
 
     private async ValueTask<bool> IsBindingValueAsync(FunctionContext context, string text)
     {
-        foreach (var name in _function.BindingNames)
+        foreach (var name in _function.StringBindingNames)
         {
             if (context.FunctionDefinition.InputBindings.TryGetValue(name, out var binding))
             {

@@ -17,11 +17,24 @@ public static class SignalRConnectionInfoHttpExtensions
     /// <param name="connectionInfo">The negotiate binding's value.</param>
     /// <param name="cancellationToken">Cancels writing the body.</param>
     /// <returns>The response, to return from the function.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The two overloads take different values of the same binding; the token is optional in both, as in the worker's own WriteStringAsync.")]
     public static Task<HttpResponseData> CreateNegotiateResponseAsync(this HttpRequestData request, SignalRConnectionInfo connectionInfo, CancellationToken cancellationToken = default)
     {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
         if (connectionInfo is null)
         {
             throw new ArgumentNullException(nameof(connectionInfo));
+        }
+
+        if (string.IsNullOrEmpty(connectionInfo.Url) || string.IsNullOrEmpty(connectionInfo.AccessToken))
+        {
+            throw new ArgumentException(
+                $"The connection info has no {(string.IsNullOrEmpty(connectionInfo.Url) ? nameof(SignalRConnectionInfo.Url) : nameof(SignalRConnectionInfo.AccessToken))}: pass the SignalRConnectionInfo that [SignalRConnectionInfoInput] or [SignalRInfoInput] bound.",
+                nameof(connectionInfo));
         }
 
         return CreateNegotiateResponseAsync(request, NegotiateJson.Serialize(connectionInfo), cancellationToken);
@@ -35,6 +48,7 @@ public static class SignalRConnectionInfoHttpExtensions
     /// <param name="connectionInfoJson">The negotiate binding's value bound as <see cref="string"/>.</param>
     /// <param name="cancellationToken">Cancels writing the body.</param>
     /// <returns>The response, to return from the function.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "See the other overload.")]
     public static async Task<HttpResponseData> CreateNegotiateResponseAsync(this HttpRequestData request, string connectionInfoJson, CancellationToken cancellationToken = default)
     {
         if (request is null)
@@ -49,7 +63,7 @@ public static class SignalRConnectionInfoHttpExtensions
 
         if (connectionInfoJson.Length == 0)
         {
-            throw new ArgumentException("The negotiate binding's value is empty: pass the string or SignalRConnectionInfo that [SignalRConnectionInfoInput] bound.", nameof(connectionInfoJson));
+            throw new ArgumentException("The negotiate binding's value is empty: pass the string or SignalRConnectionInfo that [SignalRConnectionInfoInput] or [SignalRInfoInput] bound.", nameof(connectionInfoJson));
         }
 
         var response = request.CreateResponse(HttpStatusCode.OK);

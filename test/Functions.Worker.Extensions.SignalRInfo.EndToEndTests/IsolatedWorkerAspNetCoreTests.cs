@@ -25,6 +25,29 @@ public sealed class IsolatedWorkerAspNetCoreTests : IsolatedWorkerTests
     }
 
     [Fact]
+    public async Task OkObjectResult_IsCamelCaseApplicationJsonWithAValidToken()
+    {
+        using var response = await Client.PostAsync("api/okobject/negotiate?user=frank", null);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var json = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(body)!;
+        Assert.Equal(new[] { "url", "accessToken" }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(json, p => p.Key)));
+        var token = await Tokens.ValidAsync((string)json["accessToken"]!, Host.LocalService, "chat");
+        Assert.Equal("frank", token.GetClaim("asrs.s.uid").Value);
+    }
+
+    [Fact]
+    public async Task StatusOnly_StatusSetByTheFunction_IsKeptAndNothingWritten()
+    {
+        using var response = await Client.PostAsync("api/statusonly/negotiate", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task OwnResponse_WrittenByTheFunction_IsNotReplaced()
     {
         using var response = await Client.PostAsync("api/ownresponse/negotiate", null);

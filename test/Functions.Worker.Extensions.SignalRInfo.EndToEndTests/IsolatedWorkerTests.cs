@@ -170,8 +170,18 @@ public abstract class IsolatedWorkerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         // Built-in: the host writes the string. ASP.NET Core integration: an empty 200 (the model's own behaviour for a
-        // string, azure-functions-dotnet-worker#2929), which our package only changes for negotiate functions.
+        // plain return value, see README "What the client receives"), which our package only changes for negotiate functions.
         Assert.Equal(_model == HttpModel.BuiltIn ? "plain text" : string.Empty, body);
+    }
+
+    [Fact]
+    public async Task PocoReturnsText_NegotiateFunctionReturningItsOwnString_IsLeftAsTheModelMakesIt()
+    {
+        using var response = await Client.PostAsync("api/pocotext/negotiate", null);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(_model == HttpModel.BuiltIn ? "own text for " + Host.LocalService.GetClientUrl("chat") : string.Empty, body);
     }
 
     [Fact]

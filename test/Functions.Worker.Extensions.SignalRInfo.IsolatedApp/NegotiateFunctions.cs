@@ -48,6 +48,15 @@ public static class NegotiateFunctions
         return connectionInfo;
     }
 
+    /// <summary>A negotiate function bound to the POCO that returns a string of its own: never touched (and never an error).</summary>
+    [Function("PocoReturnsText")]
+    public static string PocoReturnsText(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "pocotext/negotiate")] HttpRequestData req,
+        [SignalRConnectionInfoInput(HubName = "chat")] SignalRConnectionInfo connectionInfo)
+    {
+        return "own text for " + connectionInfo.Url;
+    }
+
     /// <summary>A function without our binding: its string return value is never touched.</summary>
     [Function("Plain")]
     public static string Plain([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plain")] HttpRequestData req)
@@ -63,6 +72,25 @@ public static class NegotiateFunctions
         [SignalRConnectionInfoInput(HubName = "chat")] SignalRConnectionInfo connectionInfo)
     {
         return new ContentResult { StatusCode = 202, ContentType = "text/plain", Content = "action result for " + connectionInfo.Url };
+    }
+
+    /// <summary>The Learn page's other ASP.NET Core answer: an OkObjectResult, written by the integration (camelCase JSON).</summary>
+    [Function("OkObjectResultNegotiate")]
+    public static IActionResult OkObjectResultNegotiate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "okobject/negotiate")] HttpRequest req,
+        [SignalRConnectionInfoInput(HubName = "chat", UserId = "{query.user}")] SignalRConnectionInfo connectionInfo)
+    {
+        return new OkObjectResult(connectionInfo);
+    }
+
+    /// <summary>Sets a status of its own without writing, then returns the binding's string: the status stays.</summary>
+    [Function("StatusOnlyNegotiate")]
+    public static string StatusOnlyNegotiate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "statusonly/negotiate")] HttpRequest req,
+        [SignalRConnectionInfoInput(HubName = "chat")] string connectionInfo)
+    {
+        req.HttpContext.Response.StatusCode = 202;
+        return connectionInfo;
     }
 
     /// <summary>Writes its own response, then returns the binding's string: the written response stays as it is.</summary>

@@ -75,6 +75,17 @@ public class SignalRConnectionInfoHttpExtensionsTests
         Assert.Equal("connectionInfo", error.ParamName);
     }
 
+    [Theory]
+    [InlineData(null, "token", "Url")]
+    [InlineData("https://contoso.service.signalr.net/client/?hub=chat", "", "AccessToken")]
+    public async Task CreateNegotiateResponseAsync_PocoWithoutUrlOrToken_ThrowsNamingTheProperty(string? url, string? token, string property)
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Request().CreateNegotiateResponseAsync(new SignalRConnectionInfo { Url = url, AccessToken = token }));
+
+        Assert.Equal("connectionInfo", error.ParamName);
+        Assert.Contains("has no " + property, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CreateNegotiateResponseAsync_NullJson_ThrowsArgumentNullNamingConnectionInfoJson()
     {

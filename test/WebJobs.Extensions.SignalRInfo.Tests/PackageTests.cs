@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -12,55 +10,13 @@ namespace WebJobs.Extensions.SignalRInfo.Tests;
 
 /// <summary>
 /// The package runs inside the Functions v4 host, which ships Microsoft.Extensions.* and System.* 8.x and its own
-/// Microsoft.IdentityModel.*: the package must not pull anything newer, nor IdentityModel's token libraries.
+/// Microsoft.IdentityModel.*: the package must not pull anything newer, nor IdentityModel's token libraries. (The packed
+/// .nupkg itself is checked by PackageContentTests in the end-to-end project, on the packages build/test.sh packs.)
 /// </summary>
 public class PackageTests
 {
     private static readonly string RepositoryRoot = FindRoot();
     private static readonly string LibraryDirectory = Path.Combine(RepositoryRoot, "src", "WebJobs.Extensions.SignalRInfo");
-
-    [Fact]
-    public void Pack_Nuspec_DependsOnNothingAboveMajor8AndNoIdentityModel()
-    {
-        var output = Path.Combine(Path.GetTempPath(), "signalrinfo-pack-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            Run("dotnet", $"pack \"{LibraryDirectory}\" -c Release --no-restore -o \"{output}\" -p:TreatWarningsAsErrors=true");
-            var package = Directory.GetFiles(output, "WebJobs.Extensions.SignalRInfo.*.nupkg").Single();
-            using var zip = ZipFile.OpenRead(package);
-            var nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-            using var stream = nuspecEntry.Open();
-            var nuspec = XDocument.Load(stream);
-            XNamespace ns = nuspec.Root!.Name.Namespace;
-
-            // The one version of both packages, from build/Common.props.
-            var expectedVersion = SignalRInfoVersion();
-            Assert.Equal(expectedVersion, (string?)nuspec.Descendants(ns + "version").Single());
-            Assert.Equal("WebJobs.Extensions.SignalRInfo." + expectedVersion + ".nupkg", Path.GetFileName(package));
-
-            var groups = nuspec.Descendants(ns + "group").ToDictionary(g => (string)g.Attribute("targetFramework")!, g => g.Elements(ns + "dependency").Select(d => ((string)d.Attribute("id")!, (string)d.Attribute("version")!)).ToArray());
-            Assert.Equal(new[] { ".NETStandard2.0", "net8.0" }, groups.Keys.OrderBy(k => k, StringComparer.Ordinal));
-            foreach (var (id, version) in groups.Values.SelectMany(d => d))
-            {
-                Assert.False(id.StartsWith("Microsoft.IdentityModel.", StringComparison.Ordinal), id);
-                if (id.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || id.StartsWith("System.", StringComparison.Ordinal))
-                {
-                    Assert.True(Major(version) <= 8, $"{id} {version}");
-                }
-            }
-
-            Assert.Contains(zip.Entries, e => e.FullName == "lib/netstandard2.0/WebJobs.Extensions.SignalRInfo.dll");
-            Assert.Contains(zip.Entries, e => e.FullName == "lib/net8.0/WebJobs.Extensions.SignalRInfo.dll");
-            Assert.Contains(zip.Entries, e => e.FullName == "lib/net8.0/WebJobs.Extensions.SignalRInfo.xml");
-        }
-        finally
-        {
-            if (Directory.Exists(output))
-            {
-                Directory.Delete(output, recursive: true);
-            }
-        }
-    }
 
     [Fact]
     public void Restore_DependencyClosure_StaysAtMajor8AndHasNoIdentityModelTokenLibraries()
@@ -118,6 +74,22 @@ public class PackageTests
         string.Equals(target, framework, StringComparison.OrdinalIgnoreCase)
         || (framework == "netstandard2.0" && target == ".NETStandard,Version=v2.0");
 
+    [Fact]
+    public void SignalRInfoVersion_IsOneSemanticVersionForBothPackages()
+    {
+        var version = SignalRInfoVersion();
+
+        foreach (var project in new[] { "WebJobs.Extensions.SignalRInfo", "Functions.Worker.Extensions.SignalRInfo" })
+        {
+            // No project sets a version of its own: both take build/'s (through build/Package.props).
+            var csproj = File.ReadAllText(Path.Combine(RepositoryRoot, "src", project, project + ".csproj"));
+            Assert.DoesNotContain("<Version>", csproj, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<Version>$(SignalRInfoVersion)</Version>", File.ReadAllText(Path.Combine(RepositoryRoot, "build", "Package.props")), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(version));
+    }
+
     /// <summary>The property SignalRInfoVersion of build/Common.props, read as MSBuild text (not from our own assembly).</summary>
     internal static string SignalRInfoVersion()
     {
@@ -128,16 +100,6 @@ public class PackageTests
     }
 
     private static int Major(string version) => int.Parse(version.TrimStart('[', '(').Split('.', ',', ')', ']')[0], System.Globalization.CultureInfo.InvariantCulture);
-
-    private static void Run(string file, string arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"dotnet {arguments} failed:\n{stdout.Result}\n{stderr}");
-    }
 
     private static string FindRoot()
     {

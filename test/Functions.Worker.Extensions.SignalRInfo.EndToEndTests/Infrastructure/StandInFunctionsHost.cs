@@ -44,7 +44,6 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
     private readonly IHost _jobHost;
     private readonly WorkerChannel _channel;
     private readonly Process _worker;
-    private readonly int _workerId;
     private readonly StringBuilder _workerOutput;
     private readonly HttpClient _forwarder = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = InvocationTimeout };
     private readonly bool _sendAsJson;
@@ -56,7 +55,6 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
         LocalService = local;
         _channel = channel;
         _worker = worker;
-        _workerId = worker.Id;
         _workerOutput = workerOutput;
         BaseUri = baseUri;
         _sendAsJson = sendAsJson;
@@ -93,12 +91,28 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
     public static async Task<StandInFunctionsHost> StartAsync(BuiltApp app, bool sendAsJson = false, string? staticFolder = null)
     {
         var local = await LocalSignalRService.StartAsync(new LocalSignalRServiceOptions { Port = 0 }).ConfigureAwait(false);
+        IHost? jobHost = null;
+        WebApplication? web = null;
+        try
+        {
+            return await StartCoreAsync(app, sendAsJson, staticFolder, local, h => jobHost = h, w => web = w).ConfigureAwait(false);
+        }
+        catch
+        {
+            await StopAllAsync(web, jobHost, local).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<StandInFunctionsHost> StartCoreAsync(BuiltApp app, bool sendAsJson, string? staticFolder, LocalSignalRService local, Action<IHost> started, Action<WebApplication> built)
+    {
         var jobHost = new HostBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = local.ConnectionString }))
             .ConfigureWebJobs(b => b.AddHttp().AddSignalRConnectionInfo())
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .ConfigureServices(s => s.AddSingleton<ITypeLocator>(new FixedTypeLocator(typeof(DispatchFunctions))))
             .Build();
+        started(jobHost);
         await jobHost.StartAsync().ConfigureAwait(false);
 
         var channel = new WorkerChannel(WorkerMessages.Load(app.OutputFolder));
@@ -122,6 +136,7 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = null);
         builder.Services.AddSingleton(channel);
         var web = builder.Build();
+        built(web);
         web.MapGrpcService<FunctionRpcService>();
         if (staticFolder is not null)
         {
@@ -142,7 +157,9 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
         }
         catch
         {
-            await host.DisposeAsync().ConfigureAwait(false);
+            // The caller stops the web host, the JobHost and the local service.
+            await StopWorkerAsync(worker, channel).ConfigureAwait(false);
+            host._forwarder.Dispose();
             throw;
         }
 
@@ -154,30 +171,73 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
     {
         try
         {
-            if (!_worker.HasExited)
+            await StopWorkerAsync(_worker, _channel).ConfigureAwait(false);
+        }
+        finally
+        {
+            _forwarder.Dispose();
+            await StopAllAsync(_web, _jobHost, LocalService).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>WorkerTerminate, then up to 10 s for the worker to exit; else it is killed (the Process object we started, never a bare id).</summary>
+    private static async Task StopWorkerAsync(Process worker, WorkerChannel channel)
+    {
+        try
+        {
+            if (!worker.HasExited)
             {
-                _channel.Send(new JsonObject { ["requestId"] = Guid.NewGuid().ToString(), ["workerTerminate"] = new JsonObject { ["gracePeriod"] = "5s" } });
+                channel.Send(new JsonObject { ["requestId"] = Guid.NewGuid().ToString(), ["workerTerminate"] = new JsonObject { ["gracePeriod"] = "5s" } });
                 using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 try
                 {
-                    await _worker.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+                    await worker.WaitForExitAsync(wait.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
-                    ProcessRunner.KillById(_workerId);
+                    worker.Kill(entireProcessTree: true);
+                    worker.WaitForExit(10_000);
                 }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited meanwhile.
+        }
+        finally
+        {
+            worker.Dispose();
+        }
+    }
+
+    /// <summary>Stops what <see cref="StartAsync"/> started, each even when another fails to stop.</summary>
+    private static async Task StopAllAsync(WebApplication? web, IHost? jobHost, LocalSignalRService? local)
+    {
+        try
+        {
+            if (web is not null)
+            {
+                await web.StopAsync().ConfigureAwait(false);
+                await web.DisposeAsync().ConfigureAwait(false);
             }
         }
         finally
         {
-            ProcessRunner.KillById(_workerId);
-            _worker.Dispose();
-            _forwarder.Dispose();
-            await _web.StopAsync().ConfigureAwait(false);
-            await _web.DisposeAsync().ConfigureAwait(false);
-            await _jobHost.StopAsync().ConfigureAwait(false);
-            _jobHost.Dispose();
-            await LocalService.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                if (jobHost is not null)
+                {
+                    await jobHost.StopAsync().ConfigureAwait(false);
+                    jobHost.Dispose();
+                }
+            }
+            finally
+            {
+                if (local is not null)
+                {
+                    await local.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
     }
 

@@ -94,9 +94,10 @@ internal sealed class WorkerChannel
             {
                 await writer.ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException or RpcException)
             {
-                // Stopped with the stream.
+                // Stopped with the stream, or the worker went away while a message was being written.
+                Logs.Enqueue("stream writer stopped: " + ex.GetType().Name);
             }
 
             foreach (var waiter in _waiters.Values)

@@ -26,8 +26,12 @@ internal sealed class WorkerMessages
         _descriptor = descriptor;
     }
 
-    /// <summary>Loads the descriptor from an app's output folder.</summary>
-    public static WorkerMessages Load(string appOutputFolder)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, WorkerMessages> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>Loads the descriptor from an app's output folder (once per folder).</summary>
+    public static WorkerMessages Load(string appOutputFolder) => Loaded.GetOrAdd(appOutputFolder, LoadCore);
+
+    private static WorkerMessages LoadCore(string appOutputFolder)
     {
         var path = Path.Combine(appOutputFolder, "Microsoft.Azure.Functions.Worker.Grpc.dll");
         var context = new AssemblyLoadContext("worker-grpc-" + Guid.NewGuid().ToString("N"), isCollectible: false);
