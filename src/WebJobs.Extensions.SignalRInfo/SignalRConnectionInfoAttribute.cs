@@ -12,6 +12,14 @@ namespace WebJobs.Extensions.SignalRInfo;
 /// </summary>
 [Binding]
 [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.ReturnValue)]
-public sealed class SignalRConnectionInfoAttribute : SignalRConnectionInfoAttributeBase
+public sealed class SignalRConnectionInfoAttribute : SignalRConnectionInfoAttributeBase, IAttributeInvokeDescriptor<SignalRConnectionInfoAttribute>
 {
+    /// <summary>The binding's invoke string (what WebJobs records per invocation): the hub as written, never request data.</summary>
+    /// <returns>The <see cref="SignalRConnectionInfoAttributeBase.HubName"/> as written in the attribute.</returns>
+    string IAttributeInvokeDescriptor<SignalRConnectionInfoAttribute>.ToInvokeString() => InvokeString;
+
+    /// <summary>The attribute for an invocation started from an invoke string: this one, for the hub that string names.</summary>
+    /// <param name="invokeString">A hub name (or the hub as written, when empty).</param>
+    /// <returns>A copy of this attribute with that hub.</returns>
+    SignalRConnectionInfoAttribute IAttributeInvokeDescriptor<SignalRConnectionInfoAttribute>.FromInvokeString(string invokeString) => CopyWithHub(new SignalRConnectionInfoAttribute(), invokeString);
 }

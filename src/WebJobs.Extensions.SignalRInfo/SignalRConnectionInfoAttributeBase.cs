@@ -49,4 +49,24 @@ public abstract class SignalRConnectionInfoAttributeBase : Attribute
     /// <see cref="SignalRInfoOptions.TokenLifetime"/>.
     /// </summary>
     public int TokenLifetimeSeconds { get; set; }
+
+    /// <summary>
+    /// The invoke string WebJobs records per invocation for this binding (the function log entry's arguments, which
+    /// event collectors and telemetry receive): the hub as written. Without it WebJobs would write the JSON of the
+    /// resolved expressions per call — the request's user id and its whole ID token, a credential.
+    /// </summary>
+    internal string InvokeString => HubName ?? string.Empty;
+
+    /// <summary>Copies every property into <paramref name="target"/>, with the hub <paramref name="hub"/> when it is not empty.</summary>
+    internal T CopyWithHub<T>(T target, string? hub)
+        where T : SignalRConnectionInfoAttributeBase
+    {
+        target.HubName = string.IsNullOrEmpty(hub) ? HubName : hub;
+        target.ConnectionStringSetting = ConnectionStringSetting;
+        target.UserId = UserId;
+        target.IdToken = IdToken;
+        target.ClaimTypeList = ClaimTypeList;
+        target.TokenLifetimeSeconds = TokenLifetimeSeconds;
+        return target;
+    }
 }
