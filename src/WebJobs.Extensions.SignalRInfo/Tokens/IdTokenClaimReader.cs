@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Text.Json;
 
 namespace WebJobs.Extensions.SignalRInfo;
@@ -15,6 +16,9 @@ internal static class IdTokenClaimReader
 {
     private const string RenamePrefix = "asrs.u.";
     private const string ServicePrefix = "asrs.";
+
+    /// <summary>Raw JSON text of copied values: bytes that are not UTF-8 are refused, never replaced.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly HashSet<string> ReservedClaimTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -37,73 +41,122 @@ internal static class IdTokenClaimReader
             token = token.Substring(7).Trim();
         }
 
-        var parts = token.Split('.');
-        if (parts.Length != 3)
+        // header.payload.signature: only the payload is read (no copy of the other two parts).
+        var first = token.IndexOf('.');
+        var second = first < 0 ? -1 : token.IndexOf('.', first + 1);
+        if (second < 0 || token.IndexOf('.', second + 1) >= 0)
         {
             throw Malformed(ErrorMessages.IdTokenNotThreeParts);
         }
 
-        var payload = Base64Url.Decode(parts[1]) ?? throw Malformed(ErrorMessages.IdTokenPayloadNotBase64Url);
-        JsonDocument document;
+        var payload = Base64Url.Decode(token.Substring(first + 1, second - first - 1)) ?? throw Malformed(ErrorMessages.IdTokenPayloadNotBase64Url);
         try
         {
-            document = JsonDocument.Parse(payload);
+            return Copy(payload, claimTypes);
         }
         catch (JsonException)
         {
-            // The parser's message may quote the payload: it is not passed on.
+            // The reader's message may quote the payload: it is not passed on.
             throw Malformed(ErrorMessages.IdTokenPayloadNotJsonObject);
         }
-
-        using (document)
+        catch (Exception ex) when (ex is InvalidOperationException or DecoderFallbackException)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw Malformed(ErrorMessages.IdTokenPayloadNotJsonObject);
-            }
-
-            try
-            {
-                return Copy(document.RootElement, claimTypes);
-            }
-            catch (InvalidOperationException)
-            {
-                // System.Text.Json reads names and strings lazily: a lone surrogate escape or bytes that are not UTF-8
-                // fail here, with a message that may quote the payload. It is not passed on.
-                throw Malformed(ErrorMessages.IdTokenPayloadInvalidText);
-            }
+            // A lone surrogate escape or bytes that are not UTF-8 in a property name or a copied value: System.Text.Json's
+            // message may quote the payload. It is not passed on.
+            throw Malformed(ErrorMessages.IdTokenPayloadInvalidText);
         }
     }
 
-    private static IReadOnlyList<CopiedClaim>? Copy(JsonElement payload, string[] claimTypes)
+    /// <summary>
+    /// One forward pass over the payload (the whole of it, so a malformed one is refused as before): every top-level
+    /// name is decoded (which validates it) into a stack buffer and compared with the listed types, whose own string
+    /// then serves as the claim type; values of other claims are skipped unread.
+    /// </summary>
+    private static IReadOnlyList<CopiedClaim>? Copy(byte[] payload, string[] claimTypes)
     {
-        var claims = new List<CopiedClaim>();
-        var subSeen = false;
-        foreach (var property in payload.EnumerateObject())
+        var reader = new Utf8JsonReader(payload);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            var type = property.Name;
-            if (Array.IndexOf(claimTypes, type) < 0 || type.StartsWith(ServicePrefix, StringComparison.OrdinalIgnoreCase))
+            throw Malformed(ErrorMessages.IdTokenPayloadNotJsonObject);
+        }
+
+        List<CopiedClaim>? claims = null;
+        var subSeen = false;
+        Span<char> name = stackalloc char[128];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var type = ListedType(ref reader, claimTypes, name);
+            reader.Read();
+            if (type is null || type.StartsWith(ServicePrefix, StringComparison.OrdinalIgnoreCase))
             {
+                reader.Skip();
                 continue;
             }
 
-            if (property.Value.ValueKind == JsonValueKind.Array)
+            claims ??= new List<CopiedClaim>();
+            if (reader.TokenType == JsonTokenType.StartArray)
             {
-                foreach (var item in property.Value.EnumerateArray())
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    Add(claims, type, item, ref subSeen);
+                    Add(claims, type, ReadValue(ref reader, payload), ref subSeen);
                 }
             }
             else
             {
-                Add(claims, type, property.Value, ref subSeen);
+                Add(claims, type, ReadValue(ref reader, payload), ref subSeen);
             }
         }
 
-        return claims.Count == 0 ? null : claims;
+        // The rest (nothing but the end of the root object): read to the end, so trailing data is refused.
+        while (reader.Read())
+        {
+        }
+
+        return claims is null || claims.Count == 0 ? null : claims;
     }
 
-    private static void Add(List<CopiedClaim> claims, string type, JsonElement value, ref bool subSeen)
+    /// <summary>The listed claim type equal to the current property name, or null; decoding the name validates it.</summary>
+    private static string? ListedType(ref Utf8JsonReader reader, string[] claimTypes, scoped Span<char> buffer)
+    {
+        scoped ReadOnlySpan<char> text;
+        if (reader.ValueSpan.Length <= buffer.Length)
+        {
+            text = buffer.Slice(0, reader.CopyString(buffer));
+        }
+        else
+        {
+            text = reader.GetString().AsSpan();
+        }
+
+        foreach (var claimType in claimTypes)
+        {
+            if (claimType is not null && text.SequenceEqual(claimType.AsSpan()))
+            {
+                return claimType;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A string's value, or the JSON text of anything else (numbers, booleans, null, objects, arrays) as written.</summary>
+    private static ClaimValue ReadValue(ref Utf8JsonReader reader, byte[] payload)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return new ClaimValue(reader.GetString()!, isJson: false);
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                return new ClaimValue(StrictUtf8.GetString(payload, start, (int)reader.BytesConsumed - start), isJson: true);
+            default:
+                return new ClaimValue(StrictUtf8.GetString(payload, (int)reader.TokenStartIndex, reader.ValueSpan.Length), isJson: true);
+        }
+    }
+
+    private static void Add(List<CopiedClaim> claims, string type, ClaimValue value, ref bool subSeen)
     {
         var target = type;
         if (ReservedClaimTypes.Contains(type))
@@ -136,9 +189,7 @@ internal static class IdTokenClaimReader
             claims.Add(claim);
         }
 
-        claim.Values.Add(value.ValueKind == JsonValueKind.String
-            ? new ClaimValue(value.GetString()!, isJson: false)
-            : new ClaimValue(value.GetRawText(), isJson: true));
+        claim.Values.Add(value);
     }
 
     private static ArgumentException Malformed(string reason) => new(ErrorMessages.Format(ErrorMessages.IdTokenMalformed, reason));

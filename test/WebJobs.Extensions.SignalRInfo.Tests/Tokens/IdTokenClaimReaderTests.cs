@@ -151,6 +151,7 @@ public class IdTokenClaimReaderTests
         { "lone high surrogate in a listed value", System.Text.Encoding.UTF8.GetBytes("{\"name\":\"secretvalue\\ud800\"}") },
         { "invalid UTF-8 in a listed value", new byte[] { (byte)'{', (byte)'"', (byte)'n', (byte)'a', (byte)'m', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}' } },
         { "invalid UTF-8 in a name", new byte[] { (byte)'{', (byte)'"', 0xFF, (byte)'"', (byte)':', (byte)'1', (byte)'}' } },
+        { "invalid UTF-8 inside a listed object value", new byte[] { (byte)'{', (byte)'"', (byte)'n', (byte)'a', (byte)'m', (byte)'e', (byte)'"', (byte)':', (byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}', (byte)'}' } },
     };
 
     [Theory]
