@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 namespace WebJobs.Extensions.SignalRInfo.LocalService;
 
 /// <summary>
-/// <c>GET /api/v1/auth/accessKey</c> (PROTOCOL.md §5): with any non-empty <c>Authorization: Bearer …</c> (no Entra here to
+/// <c>GET /api/v1/auth/accessKey</c> (README, "Microsoft Entra ID"): with any non-empty <c>Authorization: Bearer …</c> (no Entra here to
 /// check it against), issues a new key, remembers it under its KeyId and answers <c>{"KeyId":"…","AccessKey":"…"}</c>.
 /// Only an app's server side gets a key: a request with an <c>Origin</c> header (a browser page) or whose Host is not this
 /// service (a DNS-rebinding page) is refused with 403, and the endpoint has no CORS.

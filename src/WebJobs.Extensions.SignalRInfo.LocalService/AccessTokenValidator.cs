@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace WebJobs.Extensions.SignalRInfo.LocalService;
 
 /// <summary>
-/// Validates a client access token as Azure SignalR Service does (PROTOCOL.md §4, §6): compact JWT, header alg HS256,
+/// Validates a client access token as Azure SignalR Service does (README, "The local SignalR service"): compact JWT, header alg HS256,
 /// HMAC-SHA256 over <c>base64url(header).base64url(payload)</c> with the UTF-8 bytes of the key (the key issued under the
 /// header's <c>kid</c> by the accessKey endpoint, else the main access key), <c>exp</c> required and in the future,
 /// <c>nbf</c> if present not in the future (both within the clock skew), <c>iss</c> absent or <c>azure-signalr</c>,

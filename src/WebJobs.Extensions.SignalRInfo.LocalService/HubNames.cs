@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace WebJobs.Extensions.SignalRInfo.LocalService;
 
-/// <summary>Hub names the service accepts (PROTOCOL.md §3), compared lower-cased.</summary>
+/// <summary>Hub names the service accepts, compared lower-cased.</summary>
 internal static partial class HubNames
 {
     public static bool IsValid(string hub) => Pattern().IsMatch(hub);

@@ -48,7 +48,7 @@ internal static class ErrorMessages
         "The Microsoft Entra ID credential of the SignalR Service connection '{0}' ({1}) could not be created: {2}. " +
         "For a section, check its 'credential', 'clientId', 'tenantId', 'clientSecret', 'clientCertificate' and 'managedIdentityResourceId' entries; for a connection string, its AuthType, ClientId, TenantId, ClientSecret and ClientCert.";
 
-    // ---- Microsoft Entra ID keys (PROTOCOL.md §5) -------------------------------------------------------------
+    // ---- Microsoft Entra ID keys (README, "Microsoft Entra ID") -------------------------------------------------------------
 
     internal const string RoleAdvice =
         "Give the identity the 'SignalR App Server' role (or 'SignalR Service Owner') on the SignalR Service resource: Azure portal > the SignalR resource > Access control (IAM) > Add role assignment > SignalR App Server > select the managed identity or app, " +
@@ -137,7 +137,7 @@ internal static class ErrorMessages
     internal const string IdentityKeyWaitTimeoutOutOfRange =
         "SignalRInfoOptions.IdentityKeyWaitTimeout (host.json 'extensions:signalRInfo:identityKeyWaitTimeout') is {0}: it must be at least 00:00:01 and at most 00:05:00. Remove it to use the default of 00:00:30.";
 
-    // ---- Connection string grammar (PROTOCOL.md §1) ----------------------------------------------------------
+    // ---- Connection string grammar (README, "Connections") ----------------------------------------------------------
 
     /// <summary>{0}: setting name.</summary>
     internal const string ConnectionStringTooShort =

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
 /// <summary>
-/// The service's Entra key endpoint on 127.0.0.1 (PROTOCOL.md §5): <c>GET /api/v1/auth/accessKey</c> with the
+/// The service's Entra key endpoint on 127.0.0.1 (README, "Microsoft Entra ID"): <c>GET /api/v1/auth/accessKey</c> with the
 /// bearer token answers <c>{"KeyId","AccessKey"}</c> after a fixed delay standing in for the service's latency,
 /// and counts the requests it receives.
 /// </summary>

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace WebJobs.Extensions.SignalRInfo.LocalService.Tests;
 
-/// <summary>GET /api/v1/auth/accessKey (PROTOCOL.md §5) and the tokens signed with the keys it issues.</summary>
+/// <summary>GET /api/v1/auth/accessKey (README, "Microsoft Entra ID") and the tokens signed with the keys it issues.</summary>
 public class AccessKeyEndpointTests
 {
     private static Task<LocalSignalRService> StartServiceAsync() =>

@@ -1,6 +1,6 @@
 namespace WebJobs.Extensions.SignalRInfo;
 
-/// <summary>Hub names the service accepts: <c>^[A-Za-z][A-Za-z0-9_`,.\[\]]{0,127}$</c> (PROTOCOL.md §3).</summary>
+/// <summary>Hub names the service accepts: <c>^[A-Za-z][A-Za-z0-9_`,.\[\]]{0,127}$</c>.</summary>
 internal static class HubNames
 {
     public const int MaxLength = 128;

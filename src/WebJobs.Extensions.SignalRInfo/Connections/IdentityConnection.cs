@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// A connection whose signing key the service issues to a Microsoft Entra ID identity (PROTOCOL.md §5): the key
+/// A connection whose signing key the service issues to a Microsoft Entra ID identity (README, "Microsoft Entra ID"): the key
 /// comes from the shared <see cref="IdentityKeyProvider"/> of its key endpoint + credential. A failure names the
 /// setting, the key endpoint, the credential and the cause.
 /// </summary>

@@ -11,7 +11,7 @@ using Azure.Core;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// One attempt of the key exchange of PROTOCOL.md §5: a Microsoft Entra ID token for
+/// One attempt of the key exchange described in README "Microsoft Entra ID": a Microsoft Entra ID token for
 /// <c>https://signalr.azure.com/.default</c>, then <c>GET {AccessKeyUri}</c> with it as bearer, answered by
 /// <c>{"KeyId":"…","AccessKey":"…"}</c>. One long-lived <see cref="HttpClient"/> per host. Every failure becomes an
 /// <see cref="IdentityKeyException"/> whose message says what went wrong and never contains the token or the key.

@@ -3,7 +3,7 @@ using System;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// When a Microsoft Entra ID key is fetched, refreshed, retried and given up (PROTOCOL.md §5). One instance per
+/// When a Microsoft Entra ID key is fetched, refreshed, retried and given up (README, "Microsoft Entra ID"). One instance per
 /// host from DI; tests register their own to shorten the retry delays.
 /// </summary>
 internal sealed class IdentityKeyPolicy

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// The Microsoft Entra ID key of one key endpoint + credential (PROTOCOL.md §5), shared by every connection
+/// The Microsoft Entra ID key of one key endpoint + credential (README, "Microsoft Entra ID"), shared by every connection
 /// setting that names the same pair. It keeps one key; concurrent callers share one in-flight fetch; a key older
 /// than <see cref="IdentityKeyPolicy.RefreshAge"/> is refreshed in the background while callers keep signing with
 /// it; it is unusable <see cref="IdentityKeyPolicy.KeyLifetime"/> after the last success. Only a caller without a

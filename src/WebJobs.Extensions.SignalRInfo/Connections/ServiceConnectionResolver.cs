@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// Decides, for a connection setting name, which connection it is (PROTOCOL.md §2): a connection string
+/// Decides, for a connection setting name, which connection it is (README, "Connections"): a connection string
 /// (<c>ConnectionStrings:&lt;name&gt;</c>, then <c>&lt;name&gt;</c>, then <c>AzureWebJobs&lt;name&gt;</c>) or a
 /// section with a <c>serviceUri</c> child (identity). The indexing-time validator and every invocation call the
 /// same <see cref="GetConnection"/>, and its result is cached until the setting's value changes. An identity

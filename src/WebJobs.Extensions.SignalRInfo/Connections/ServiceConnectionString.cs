@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// A parsed Azure SignalR Service connection string (PROTOCOL.md §1). Parsing never echoes a value: errors name
+/// A parsed Azure SignalR Service connection string (README, "Connections"). Parsing never echoes a value: errors name
 /// the setting and the key only.
 /// </summary>
 internal sealed class ServiceConnectionString
@@ -92,7 +92,7 @@ internal sealed class ServiceConnectionString
                 return new ServiceConnectionString(serviceEndpoint, accessKey, null, unknown, unnamedEntries);
             }
 
-            // Only a non-empty AccessKey wins (PROTOCOL.md §1): with an AuthType, an empty one (a template's
+            // Only a non-empty AccessKey wins (README, "Connections"): with an AuthType, an empty one (a template's
             // placeholder) leaves the credential to the AuthType. Without one it is a key that was never pasted,
             // not a wish for DefaultAzureCredential: say so rather than sign in with whatever identity is around.
             if (!pairs.TryGetValue("AuthType", out var authType) || authType.Length == 0)

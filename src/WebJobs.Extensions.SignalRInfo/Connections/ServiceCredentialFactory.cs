@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// The default <see cref="IServiceCredentialFactory"/> (PROTOCOL.md §1, §2): Azure.Identity credentials for the
+/// The default <see cref="IServiceCredentialFactory"/> (README, "Connections"): Azure.Identity credentials for the
 /// connection-string AuthType forms, and <see cref="AzureComponentFactory.CreateTokenCredential"/> (keys
 /// <c>credential</c>, <c>clientId</c>, <c>tenantId</c>, <c>clientSecret</c>, <c>clientCertificate</c>, …) for a
 /// section with <c>serviceUri</c>. No credential touches the network before its first token request.

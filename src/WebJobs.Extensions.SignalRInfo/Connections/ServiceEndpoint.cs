@@ -4,7 +4,7 @@ using System.Net;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// The endpoints of one SignalR Service connection and what is derived from them once (PROTOCOL.md §3):
+/// The endpoints of one SignalR Service connection and what is derived from them once (README, "Connections"):
 /// the client URL prefix, the audience prefix and the Entra key endpoint.
 /// </summary>
 internal sealed class ServiceEndpoint

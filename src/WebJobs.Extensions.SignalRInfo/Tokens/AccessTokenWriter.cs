@@ -6,7 +6,7 @@ using System.Text;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// Mints the HS256 access token of PROTOCOL.md §4: header from the <see cref="SigningKey"/> (prepared once),
+/// Mints the HS256 access token (README, "Connections": header, payload and claim order as the service expects): header from the <see cref="SigningKey"/> (prepared once),
 /// payload <c>asrs.s.uid</c>, copied claims, <c>nbf</c>, <c>exp</c>, <c>iat</c>, <c>iss</c>, <c>aud</c> written
 /// straight into a pooled buffer, then base64url and one HMAC from the key's pool. The only allocation that
 /// outlives the call is the token string.

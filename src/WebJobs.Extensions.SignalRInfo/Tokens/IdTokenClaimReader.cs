@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
-/// Copies claims from an IdToken into an access token (PROTOCOL.md §4): the token is decoded, not validated, as
+/// Copies claims from an IdToken into an access token (README, "Claims from an ID token"): the token is decoded, not validated, as
 /// the service SDK does; claims are filtered by ClaimTypeList (exact, case-sensitive); reserved names are renamed
 /// <c>asrs.u.&lt;name&gt;</c>, only the first <c>sub</c> is kept as it is, and <c>asrs.*</c> claims are dropped so
 /// a forged IdToken cannot set the service's own claims. The last three rules ignore case, as claim lookups

@@ -5,7 +5,7 @@ namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
 /// Writes compact JSON as UTF-8 into one buffer: non-ASCII as raw UTF-8, <c>"</c> and <c>\</c> and control
-/// characters escaped, <c>/</c> not escaped (PROTOCOL.md §4). The caller sizes the buffer with
+/// characters escaped, <c>/</c> not escaped. The caller sizes the buffer with
 /// <see cref="MaxStringBytes"/>; it grows if that estimate was short.
 /// </summary>
 internal struct JsonPayloadWriter

@@ -9,7 +9,7 @@ namespace WebJobs.Extensions.SignalRInfo.LocalService.Tests.Infrastructure;
 
 /// <summary>
 /// Mints tokens independently of the service: with IdentityModel's <see cref="JsonWebTokenHandler"/>, or by hand as
-/// PROTOCOL.md §4 describes (for the shapes IdentityModel will not write: alg none, tampered payloads, …).
+/// the token shape of README "Connections" (for the shapes IdentityModel will not write: alg none, tampered payloads, …).
 /// </summary>
 internal static class TestTokens
 {
@@ -56,14 +56,14 @@ internal static class TestTokens
         return signingInput + "." + Encode(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.ASCII.GetBytes(signingInput)));
     }
 
-    /// <summary>The payload of PROTOCOL.md §4, in its order: asrs.s.uid, nbf, exp, iat, iss, aud.</summary>
+    /// <summary>The payload as the service SDK writes it, in its order: asrs.s.uid, nbf, exp, iat, iss, aud.</summary>
     public static string Payload(string audience, string userId = "alice", long? now = null, long lifetimeSeconds = 3600, string issuer = "azure-signalr")
     {
         var iat = now ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         return $"{{\"asrs.s.uid\":\"{userId}\",\"nbf\":{iat},\"exp\":{iat + lifetimeSeconds},\"iat\":{iat},\"iss\":\"{issuer}\",\"aud\":\"{audience}\"}}";
     }
 
-    /// <summary>The header of PROTOCOL.md §4.</summary>
+    /// <summary>The header as the service SDK writes it: alg, typ, kid.</summary>
     public static string Header(string alg = "HS256", string kid = "test-kid") => $"{{\"alg\":\"{alg}\",\"typ\":\"JWT\",\"kid\":\"{kid}\"}}";
 
     public static string Encode(string json) => Encode(Encoding.UTF8.GetBytes(json));

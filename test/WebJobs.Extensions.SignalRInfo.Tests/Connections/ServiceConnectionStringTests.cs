@@ -166,7 +166,7 @@ public class ServiceConnectionStringTests
     [InlineData("Endpoint=https://a.b;AuthType=azure;AccessKey= ", "Default")]
     public void Parse_EmptyAccessKeyWithAuthType_TheAuthTypeDecides(string value, string kind)
     {
-        // PROTOCOL.md §1: only a non-empty AccessKey wins.
+        // Only a non-empty AccessKey wins.
         var parsed = ServiceConnectionString.Parse(value, Setting);
 
         Assert.Null(parsed.AccessKey);

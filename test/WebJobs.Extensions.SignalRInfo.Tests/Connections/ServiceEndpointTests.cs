@@ -9,7 +9,7 @@ public class ServiceEndpointTests
         ServiceConnectionString.Parse(connectionString + ";AccessKey=k0123456789abcdef0123456789abcdef", "S").Endpoint;
 
     [Theory]
-    // PROTOCOL.md §3 examples.
+    // The client URL and audience rules (README, "Connections"), by example.
     [InlineData("Endpoint=http://localhost;Port=8888", "http://localhost:8888/client/?hub=chat", "http://localhost/client/?hub=chat")]
     [InlineData("Endpoint=https://contoso.service.signalr.net;ClientEndpoint=https://proxy.contoso.com", "https://proxy.contoso.com/client/?hub=chat", "https://contoso.service.signalr.net/client/?hub=chat")]
     [InlineData("Endpoint=https://contoso.service.signalr.net;ClientEndpoint=https://proxy/signalr", "https://proxy/signalr/client/?hub=chat", "https://contoso.service.signalr.net/client/?hub=chat")]
