@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Threading.Tasks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -57,10 +56,7 @@ internal sealed class NegotiateResultExecutor : IFunctionExecutor
             return;
         }
 
-        var response = request.CreateResponse(HttpStatusCode.OK);
-        response.Headers.Add("Content-Type", NegotiateJson.ContentType);
-        await response.WriteStringAsync(json, context.CancellationToken).ConfigureAwait(false);
-        result.Value = response;
+        result.Value = await request.CreateNegotiateResponseAsync(json, context.CancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<bool> IsBindingValueAsync(FunctionContext context, string text)
