@@ -43,7 +43,7 @@ public sealed class LanguageExtensionsProjectTests
         File.WriteAllText(Path.Combine(app, "host.json"), """{ "version": "2.0" }""");
         _apps.WriteNuGetConfig(app);
 
-        await IsolatedAppsFixture.DotnetAsync(app, TimeSpan.FromMinutes(10), "build", "extensions.csproj", "-c", "Release", "-o", "bin");
+        await ProcessRunner.DotnetAsync(app, TimeSpan.FromMinutes(10), "build", "extensions.csproj", "-c", "Release", "-o", "bin");
 
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(app, "bin", "extensions.json")))!;
         var ours = ((JsonArray)json["extensions"]!).Single(e => (string)e!["name"]! == "SignalRInfo")!;

@@ -46,7 +46,7 @@ public sealed class PackageContentTests : IClassFixture<PackedPackagesFixture>
     {
         using var package = Open(id, "nupkg");
         var (nuspec, ns) = Nuspec(package);
-        var url = PackageProperty("SignalRInfoProjectUrl");
+        var url = RepositoryPaths.BuildProperty("Package.props", "SignalRInfoProjectUrl");
 
         Assert.Equal(id, (string?)nuspec.Descendants(ns + "id").Single());
         Assert.Equal(_packages.Version, (string?)nuspec.Descendants(ns + "version").Single());
@@ -166,12 +166,6 @@ public sealed class PackageContentTests : IClassFixture<PackedPackagesFixture>
         return doc.Descendants(ns + "group").ToDictionary(
             g => (string)g.Attribute("targetFramework")!,
             g => g.Elements(ns + "dependency").Select(d => ((string)d.Attribute("id")!, (string)d.Attribute("version")!)).ToArray());
-    }
-
-    private static string PackageProperty(string name)
-    {
-        var props = XDocument.Load(Path.Combine(RepositoryPaths.Root, "build", "Package.props"));
-        return props.Descendants(name).Single().Value.Trim();
     }
 
     private static string InformationalVersion(MetadataReader reader) =>

@@ -55,7 +55,7 @@ public sealed class IsolatedAppsFixture : IAsyncLifetime
         {
             var folder = Path.Combine(repo, "src", project);
             CopyTree(Path.Combine(RepositoryPaths.Root, "src", project), folder);
-            await DotnetAsync(folder, PackTimeout, "pack", "-c", "Release", "-o", Feed, "-p:SignalRInfoVersion=" + Version).ConfigureAwait(false);
+            await ProcessRunner.DotnetAsync(folder, PackTimeout, "pack", "-c", "Release", "-o", Feed, "-p:SignalRInfoVersion=" + Version).ConfigureAwait(false);
         }
 
         var packed = clock.Elapsed;
@@ -73,19 +73,6 @@ public sealed class IsolatedAppsFixture : IAsyncLifetime
         var insert = clear >= 0 ? clear + "<clear />".Length : config.IndexOf("<packageSources>", StringComparison.Ordinal) + "<packageSources>".Length;
         config = config.Insert(insert, $"{Environment.NewLine}    <add key=\"signalrinfo-e2e\" value=\"{Feed}\" />");
         File.WriteAllText(Path.Combine(folder, "NuGet.config"), config);
-    }
-
-    /// <summary>Runs dotnet with the settings nested builds need here (no node reuse, no shared compiler); throws with the output on failure.</summary>
-    public static async Task<string> DotnetAsync(string folder, TimeSpan timeout, params string[] arguments)
-    {
-        var all = arguments.Concat(new[] { "-nodeReuse:false", "-p:UseSharedCompilation=false" }).ToArray();
-        var result = await ProcessRunner.RunAsync("dotnet", all, folder, timeout).ConfigureAwait(false);
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', all)} in {folder} failed with exit code {result.ExitCode}:{Environment.NewLine}{result.Output}");
-        }
-
-        return result.Output;
     }
 
     /// <inheritdoc />
@@ -119,7 +106,7 @@ public sealed class IsolatedAppsFixture : IAsyncLifetime
         WriteNuGetConfig(folder);
 
         // The inner WorkerExtensions build always warns NU1603 here: no -warnaserror.
-        var output = await DotnetAsync(folder, BuildTimeout, "build", "-c", "Release", "-p:HttpModel=" + model).ConfigureAwait(false);
+        var output = await ProcessRunner.DotnetAsync(folder, BuildTimeout, "build", "-c", "Release", "-p:HttpModel=" + model).ConfigureAwait(false);
         return new BuiltApp(model, folder, Path.Combine(folder, "bin", "Release", "net10.0"), output);
     }
 

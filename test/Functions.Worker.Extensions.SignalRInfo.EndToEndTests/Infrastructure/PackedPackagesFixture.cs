@@ -33,12 +33,7 @@ public sealed class PackedPackagesFixture : IAsyncLifetime
         var log = string.Empty;
         foreach (var project in new[] { "WebJobs.Extensions.SignalRInfo", "Functions.Worker.Extensions.SignalRInfo" })
         {
-            var result = await ProcessRunner.RunAsync("dotnet", new[] { "pack", Path.Combine(RepositoryPaths.Root, "src", project), "-c", "Release", "-o", _own, "-nodeReuse:false", "-p:UseSharedCompilation=false" }, RepositoryPaths.Root, TimeSpan.FromMinutes(5)).ConfigureAwait(false);
-            log += result.Output;
-            if (result.ExitCode != 0)
-            {
-                throw new InvalidOperationException("dotnet pack failed:" + Environment.NewLine + result.Output);
-            }
+            log += await ProcessRunner.DotnetAsync(RepositoryPaths.Root, TimeSpan.FromMinutes(5), "pack", Path.Combine(RepositoryPaths.Root, "src", project), "-c", "Release", "-o", _own).ConfigureAwait(false);
         }
 
         File.WriteAllText(Path.Combine(_own, "pack.log"), log);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,6 +61,19 @@ internal static class ProcessRunner
         return new Result(process.ExitCode, Tail(output));
     }
 
+    /// <summary>Runs dotnet with the settings nested builds need here (no node reuse, no shared compiler); throws with the output on failure.</summary>
+    public static async Task<string> DotnetAsync(string folder, TimeSpan timeout, params string[] arguments)
+    {
+        var all = arguments.Concat(new[] { "-nodeReuse:false", "-p:UseSharedCompilation=false" }).ToArray();
+        var result = await RunAsync("dotnet", all, folder, timeout).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', all)} in {folder} failed with exit code {result.ExitCode}:{Environment.NewLine}{result.Output}");
+        }
+
+        return result.Output;
+    }
+
     /// <summary>Kills the process with this id and its children, if it still runs.</summary>
     public static void KillById(int id)
     {
@@ -79,7 +93,8 @@ internal static class ProcessRunner
         }
     }
 
-    private static void Append(StringBuilder output, string? line)
+    /// <summary>Appends a line of a process's output (null: the stream ended) under the builder's lock.</summary>
+    internal static void Append(StringBuilder output, string? line)
     {
         if (line is null)
         {

@@ -22,9 +22,12 @@ internal static class RepositoryPaths
     }
 
     /// <summary>A property of build/Common.props (e.g. SignalRInfoVersion).</summary>
-    public static string CommonProperty(string name)
+    public static string CommonProperty(string name) => BuildProperty("Common.props", name);
+
+    /// <summary>A property of one of build/'s files (e.g. Package.props, SignalRInfoProjectUrl).</summary>
+    public static string BuildProperty(string file, string name)
     {
-        var props = XDocument.Load(Path.Combine(Root, "build", "Common.props"));
+        var props = XDocument.Load(Path.Combine(Root, "build", file));
         return props.Descendants(name).Single().Value.Trim();
     }
 

@@ -273,23 +273,12 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
         info.Environment.Remove("ASPNETCORE_URLS");
         var output = new StringBuilder();
         var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.OutputDataReceived += (_, e) => ProcessRunner.Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => ProcessRunner.Append(output, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return (process, output);
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
     }
 
     private async Task LoadAsync(BuiltApp app)
