@@ -11,7 +11,7 @@ namespace WebJobs.Extensions.SignalRInfo;
 public abstract class SignalRConnectionInfoAttributeBase : Attribute
 {
     /// <summary>The name of the connection setting used when <see cref="ConnectionStringSetting"/> is not set.</summary>
-    public const string DefaultConnectionStringSetting = "AzureSignalRConnectionString";
+    public const string DefaultConnectionStringSetting = NegotiateSettings.DefaultConnectionStringSetting;
 
     /// <summary>
     /// Required. The hub name. Binding expressions such as <c>{query.hub}</c> and <c>%Setting%</c> are resolved.

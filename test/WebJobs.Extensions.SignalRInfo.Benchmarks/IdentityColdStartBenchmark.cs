@@ -45,7 +45,7 @@ internal static class IdentityColdStartBenchmark
         var endpoint = new ServiceEndpoint(server.Endpoint);
         using var client = new IdentityKeyClient(TimeProvider.System);
         using var provider = new IdentityKeyProvider(endpoint.AccessKeyUri, new FakeEntraCredential(), "benchmark credential", client, new IdentityKeyPolicy(), TimeProvider.System, NullLogger.Instance, CancellationToken.None);
-        var connection = new IdentityConnection(BenchmarkInputs.SettingName, endpoint, provider, Options.Create(new SignalRInfoOptions()));
+        var connection = new IdentityConnection(BenchmarkInputs.SettingName, endpoint, provider, new SignalRInfoOptions().ToSettings());
 
         var latencies = new double[count];
         var tokens = new string[count];

@@ -46,7 +46,7 @@ public class PerCallPartsBenchmarks
         AccessTokenWriter.Write(_key, _audiencePrefix, BenchmarkInputs.LowerHub, BenchmarkInputs.UserId, null, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), BenchmarkInputs.LifetimeSeconds);
 
     [Benchmark(Description = "Part: connection look-up (setting name + configuration)")]
-    public object ConnectionLookup() => _resolver.GetConnection(_resolver.ResolveSettingName(SignalRConnectionInfoAttributeBase.DefaultConnectionStringSetting));
+    public object ConnectionLookup() => _resolver.GetConnection(SignalRConnectionInfoAttributeBase.DefaultConnectionStringSetting);
 
     [Benchmark(Description = "Part: converter (what WebJobs calls per negotiate)")]
     public Task<SignalRConnectionInfo> Converter() => _converter.ConvertAsync(_plain, CancellationToken.None);

@@ -21,12 +21,14 @@ public class PublicSurfaceTests
             new[]
             {
                 "Microsoft.Extensions.Hosting.SignalRInfoWebJobsBuilderExtensions",
+                "WebJobs.Extensions.SignalRInfo.ISignalRNegotiator",
                 "WebJobs.Extensions.SignalRInfo.SignalRConnectionInfo",
                 "WebJobs.Extensions.SignalRInfo.SignalRConnectionInfoAttribute",
                 "WebJobs.Extensions.SignalRInfo.SignalRConnectionInfoAttributeBase",
                 "WebJobs.Extensions.SignalRInfo.SignalRInfoAttribute",
                 "WebJobs.Extensions.SignalRInfo.SignalRInfoOptions",
                 "WebJobs.Extensions.SignalRInfo.SignalRInfoWebJobsStartup",
+                "WebJobs.Extensions.SignalRInfo.SignalRNegotiateOptions",
             },
             exported);
     }

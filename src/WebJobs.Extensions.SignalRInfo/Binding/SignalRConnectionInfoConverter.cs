@@ -2,31 +2,28 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Azure.WebJobs;
-using Microsoft.Extensions.Options;
+using SignalRInfo.Core;
 
 namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
 /// Turns a resolved <see cref="SignalRConnectionInfoAttribute"/> or <see cref="SignalRInfoAttribute"/> (binding
-/// expressions already applied) into a <see cref="SignalRConnectionInfo"/>: per call it checks the resolved values,
-/// takes the cached connection and its key, and mints the token.
+/// expressions already applied) into a <see cref="SignalRConnectionInfo"/>: per call it checks the resolved hub, reads
+/// the IdToken's claims, and lets the shared issuer take the cached connection's key and mint the token.
 /// </summary>
 internal sealed class SignalRConnectionInfoConverter :
     IAsyncConverter<SignalRConnectionInfoAttribute, SignalRConnectionInfo>,
     IAsyncConverter<SignalRInfoAttribute, SignalRConnectionInfo>
 {
-    private readonly ServiceConnectionResolver _resolver;
-    private readonly IOptions<SignalRInfoOptions> _options;
-    private readonly TimeProvider _timeProvider;
+    private readonly ConnectionInfoIssuer _issuer;
+    private readonly INameResolver _nameResolver;
+    private readonly long _defaultLifetimeSeconds;
 
-    // The last hub's lower-cased name and client URL: a negotiate function has one hub, so most calls reuse them.
-    private ResolvedHub? _lastHub;
-
-    public SignalRConnectionInfoConverter(ServiceConnectionResolver resolver, IOptions<SignalRInfoOptions> options, TimeProvider timeProvider)
+    public SignalRConnectionInfoConverter(ConnectionInfoIssuer issuer, INameResolver nameResolver)
     {
-        _resolver = resolver;
-        _options = options;
-        _timeProvider = timeProvider;
+        _issuer = issuer;
+        _nameResolver = nameResolver;
+        _defaultLifetimeSeconds = (long)issuer.Resolver.Settings.TokenLifetime.TotalSeconds;
     }
 
     /// <inheritdoc />
@@ -44,59 +41,14 @@ internal sealed class SignalRConnectionInfoConverter :
             throw new InvalidOperationException(string.IsNullOrEmpty(hub) ? ErrorMessages.HubNameMissing : ErrorMessages.Format(ErrorMessages.HubNameResolvedInvalid, ErrorMessages.RequestValue(hub!)));
         }
 
-        var connection = _resolver.GetConnection(_resolver.ResolveSettingName(input.ConnectionStringSetting));
-        var pending = connection.GetSigningKeyAsync(cancellationToken);
-        if (pending.IsCompletedSuccessfully)
-        {
-            return Task.FromResult(Create(input, hub!, connection, pending.Result));
-        }
-
-        return CreateAsync(input, hub!, connection, pending);
-    }
-
-    private async Task<SignalRConnectionInfo> CreateAsync(SignalRConnectionInfoAttributeBase input, string hub, ServiceConnection connection, ValueTask<SigningKey> pending)
-    {
-        var key = await pending.ConfigureAwait(false);
-        return Create(input, hub, connection, key);
-    }
-
-    private SignalRConnectionInfo Create(SignalRConnectionInfoAttributeBase input, string hub, ServiceConnection connection, SigningKey key)
-    {
+        var setting = ConnectionSettingNames.Resolve(input.ConnectionStringSetting, _nameResolver);
         var claims = IdTokenClaimReader.Read(input.IdToken, input.ClaimTypeList);
-        var lifetime = input.TokenLifetimeSeconds > 0 ? input.TokenLifetimeSeconds : (long)_options.Value.TokenLifetime.TotalSeconds;
-        var now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
-        var endpoint = connection.Endpoint;
-        var names = _lastHub;
-        if (names is null || !ReferenceEquals(names.Endpoint, endpoint) || !string.Equals(names.Hub, hub, StringComparison.Ordinal))
-        {
-            names = new ResolvedHub(endpoint, hub);
-            _lastHub = names;
-        }
-
-        return new SignalRConnectionInfo
-        {
-            Url = names.ClientUrl,
-            AccessToken = AccessTokenWriter.Write(key, endpoint.AudiencePrefix, names.LowerHub, input.UserId, claims, now, lifetime),
-        };
+        var lifetime = input.TokenLifetimeSeconds > 0 ? input.TokenLifetimeSeconds : _defaultLifetimeSeconds;
+        var pending = _issuer.IssueAsync(setting, hub!, input.UserId, claims, lifetime, TokenInputs.Binding, cancellationToken);
+        return pending.IsCompletedSuccessfully ? Task.FromResult(ToInfo(pending.Result)) : AwaitAsync(pending);
     }
 
-    /// <summary>A hub as the binding resolved it, its lower-cased name and its client URL on one endpoint (immutable).</summary>
-    private sealed class ResolvedHub
-    {
-        public ResolvedHub(ServiceEndpoint endpoint, string hub)
-        {
-            Endpoint = endpoint;
-            Hub = hub;
-            LowerHub = hub.ToLowerInvariant();
-            ClientUrl = endpoint.GetClientUrl(LowerHub);
-        }
+    private static async Task<SignalRConnectionInfo> AwaitAsync(ValueTask<IssuedConnectionInfo> pending) => ToInfo(await pending.ConfigureAwait(false));
 
-        public ServiceEndpoint Endpoint { get; }
-
-        public string Hub { get; }
-
-        public string LowerHub { get; }
-
-        public string ClientUrl { get; }
-    }
+    private static SignalRConnectionInfo ToInfo(IssuedConnectionInfo issued) => new() { Url = issued.Url, AccessToken = issued.AccessToken };
 }

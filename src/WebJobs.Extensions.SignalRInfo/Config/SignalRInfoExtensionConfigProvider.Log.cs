@@ -1,16 +1,17 @@
 using System;
 using Microsoft.Extensions.Logging;
+using SignalRInfo.Core;
 
 namespace WebJobs.Extensions.SignalRInfo;
 
 internal sealed partial class SignalRInfoExtensionConfigProvider
 {
-    /// <summary>Log messages of the extension's start-up. EventIds are never reused (20–29 here).</summary>
+    /// <summary>Log messages of the extension's start-up. Events: LogEvents.</summary>
     private static class Log
     {
         private static readonly Action<ILogger, string, Exception?> MicrosoftExtensionLoadedMessage = LoggerMessage.Define<string>(
             LogLevel.Warning,
-            new EventId(20, "MicrosoftSignalRExtensionLoaded"),
+            LogEvents.MicrosoftSignalRExtensionLoaded,
             "Microsoft's SignalR Service extension (Microsoft.Azure.WebJobs.Extensions.SignalRService {Version}) is loaded too, and both extensions claim the binding type 'signalRConnectionInfo': " +
             "the host keeps only one of them for that name. To use this extension's negotiate binding unambiguously, use the binding type 'signalRInfo' " +
             "(function.json \"type\": \"signalRInfo\"; in-process C# [SignalRInfo]; isolated C# [SignalRInfoInput]), with the same properties. " +

@@ -4,11 +4,11 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.Azure.WebJobs.Description;
 using Microsoft.Azure.WebJobs.Host.Config;
-using Microsoft.Azure.WebJobs.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using SignalRInfo.Core;
 
 namespace WebJobs.Extensions.SignalRInfo;
 
@@ -44,7 +44,7 @@ internal sealed partial class SignalRInfoExtensionConfigProvider : IExtensionCon
         _converter = converter;
         _validator = validator;
         _options = options;
-        _logger = loggerFactory.CreateLogger(LogCategories.CreateTriggerCategory("SignalRInfo"));
+        _logger = loggerFactory.CreateLogger(LogCategory.Name);
         _loadedAssemblies = loadedAssemblies;
     }
 
@@ -82,24 +82,5 @@ internal sealed partial class SignalRInfoExtensionConfigProvider : IExtensionCon
 
     private static IEnumerable<AssemblyName> LoadedAssemblies() => AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName());
 
-    private void EnsureOptionsValid()
-    {
-        try
-        {
-            _ = _options.Value;
-        }
-        catch (Exception ex)
-        {
-            // A setter's range check surfaces wrapped by the configuration binder: show its own message.
-            for (var inner = ex; inner is not null; inner = inner.InnerException)
-            {
-                if (inner is ArgumentOutOfRangeException { ParamName: nameof(SignalRInfoOptions.TokenLifetime) or nameof(SignalRInfoOptions.IdentityKeyWaitTimeout) })
-                {
-                    throw new InvalidOperationException(inner.Message, inner);
-                }
-            }
-
-            throw;
-        }
-    }
+    private void EnsureOptionsValid() => SignalRInfoOptions.ReadValid(_options);
 }

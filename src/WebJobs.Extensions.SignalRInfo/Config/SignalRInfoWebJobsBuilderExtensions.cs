@@ -1,8 +1,9 @@
 using System;
 using Microsoft.Azure.WebJobs;
-using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SignalRInfo.Core;
 using WebJobs.Extensions.SignalRInfo;
 
 namespace Microsoft.Extensions.Hosting;
@@ -11,8 +12,9 @@ namespace Microsoft.Extensions.Hosting;
 public static class SignalRInfoWebJobsBuilderExtensions
 {
     /// <summary>
-    /// Adds the <see cref="SignalRConnectionInfoAttribute"/> binding, with options bound from the
-    /// <c>extensions:signalRInfo</c> section of host.json.
+    /// Adds the <see cref="SignalRConnectionInfoAttribute"/> and <see cref="SignalRInfoAttribute"/> bindings, with
+    /// options bound from the <c>extensions:signalRInfo</c> section of host.json, and registers
+    /// <see cref="ISignalRNegotiator"/> for negotiating in code (in-process function classes, WebJobs hosts).
     /// </summary>
     /// <param name="builder">The WebJobs builder.</param>
     /// <returns>The same builder.</returns>
@@ -25,13 +27,8 @@ public static class SignalRInfoWebJobsBuilderExtensions
 
         builder.AddExtension<SignalRInfoExtensionConfigProvider>().BindOptions<SignalRInfoOptions>();
         var services = builder.Services;
-        services.AddAzureClientsCore();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IServiceCredentialFactory, ServiceCredentialFactory>();
-        services.TryAddSingleton<IdentityKeyPolicy>();
-        services.TryAddSingleton(sp => new IdentityKeyClient(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IdentityKeyProviderRegistry>();
-        services.TryAddSingleton<ServiceConnectionResolver>();
+        services.AddSignalRInfoCore(sp => SignalRInfoOptions.ReadValid(sp.GetRequiredService<IOptions<SignalRInfoOptions>>()).ToSettings());
+        services.TryAddSingleton<ISignalRNegotiator, SignalRNegotiator>();
         services.TryAddSingleton<SignalRConnectionInfoConverter>();
         services.TryAddSingleton<SignalRConnectionInfoValidator>();
         return builder;

@@ -357,7 +357,7 @@ public class SignalRConnectionInfoBindingTests
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
 
-        Assert.Contains(ErrorMessages.Format(ErrorMessages.TokenLifetimeOutOfRange, TimeSpan.FromDays(2)), error.ToString());
+        Assert.Contains(ErrorMessages.Format(ErrorMessages.TokenLifetimeOutOfRange, "SignalRInfoOptions.TokenLifetime (host.json 'extensions:signalRInfo:tokenLifetime')", TimeSpan.FromDays(2)), error.ToString());
     }
 
     [Fact]
@@ -367,6 +367,7 @@ public class SignalRConnectionInfoBindingTests
         var configuration = (Microsoft.Extensions.Configuration.IConfiguration)host.Services.GetService(typeof(Microsoft.Extensions.Configuration.IConfiguration))!;
 
         configuration["AzureSignalRConnectionString"] = "Endpoint=https://rotated.service.signalr.net;AccessKey=" + OtherKey;
+        ((Microsoft.Extensions.Configuration.IConfigurationRoot)configuration).Reload();
         var info = (SignalRConnectionInfo)(await host.CallForResponseAsync("negotiate"))!;
 
         Assert.StartsWith("https://rotated.service.signalr.net/", info.Url);

@@ -50,7 +50,7 @@ public class SignalRInfoOptionsIdentityKeyWaitTimeoutTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => options.IdentityKeyWaitTimeout = TimeSpan.FromSeconds(seconds));
 
         Assert.Equal("IdentityKeyWaitTimeout", error.ParamName);
-        Assert.StartsWith(ErrorMessages.Format(ErrorMessages.IdentityKeyWaitTimeoutOutOfRange, TimeSpan.FromSeconds(seconds)), error.Message);
+        Assert.StartsWith(ErrorMessages.Format(ErrorMessages.IdentityKeyWaitTimeoutOutOfRange, "SignalRInfoOptions.IdentityKeyWaitTimeout (host.json 'extensions:signalRInfo:identityKeyWaitTimeout')", TimeSpan.FromSeconds(seconds)), error.Message);
         Assert.Equal(TimeSpan.FromSeconds(30), options.IdentityKeyWaitTimeout);
     }
 
@@ -71,7 +71,7 @@ public class SignalRInfoOptionsIdentityKeyWaitTimeoutTests
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
 
-        Assert.Contains(ErrorMessages.Format(ErrorMessages.IdentityKeyWaitTimeoutOutOfRange, TimeSpan.FromMinutes(10)), error.ToString());
+        Assert.Contains(ErrorMessages.Format(ErrorMessages.IdentityKeyWaitTimeoutOutOfRange, "SignalRInfoOptions.IdentityKeyWaitTimeout (host.json 'extensions:signalRInfo:identityKeyWaitTimeout')", TimeSpan.FromMinutes(10)), error.ToString());
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class SignalRInfoOptionsIdentityKeyWaitTimeoutTests
 
         var error = await Assert.ThrowsAsync<FunctionInvocationException>(() => negotiate);
         Assert.Contains(
-            ErrorMessages.Format(ErrorMessages.KeyWaitTimedOut, TimeSpan.FromSeconds(5), ErrorMessages.KeyStillPending),
+            ErrorMessages.Format(ErrorMessages.KeyWaitTimedOut, TimeSpan.FromSeconds(5), ErrorMessages.KeyStillPending, "SignalRInfoOptions.IdentityKeyWaitTimeout (host.json 'extensions:signalRInfo:identityKeyWaitTimeout')"),
             string.Join("\n", SignalRConnectionInfoBindingTests.Messages(error)));
         Assert.True(host.Time.GetUtcNow() - host.Time.Start >= TimeSpan.FromSeconds(5));
     }

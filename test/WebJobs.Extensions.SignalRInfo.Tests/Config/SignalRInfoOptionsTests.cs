@@ -34,7 +34,7 @@ public class SignalRInfoOptionsTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => options.TokenLifetime = TimeSpan.FromSeconds(seconds));
 
         Assert.Equal("TokenLifetime", error.ParamName);
-        Assert.StartsWith(ErrorMessages.Format(ErrorMessages.TokenLifetimeOutOfRange, TimeSpan.FromSeconds(seconds)), error.Message);
+        Assert.StartsWith(ErrorMessages.Format(ErrorMessages.TokenLifetimeOutOfRange, "SignalRInfoOptions.TokenLifetime (host.json 'extensions:signalRInfo:tokenLifetime')", TimeSpan.FromSeconds(seconds)), error.Message);
         Assert.Equal(TimeSpan.FromHours(1), options.TokenLifetime);
     }
 

@@ -342,7 +342,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromSeconds(1));
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => waiting);
 
-        Assert.Equal(Expected(ErrorMessages.Format(ErrorMessages.KeyWaitTimedOut, TimeSpan.FromSeconds(30), ErrorMessages.KeyStillPending)), error.Message);
+        Assert.Equal(Expected(ErrorMessages.Format(ErrorMessages.KeyWaitTimedOut, TimeSpan.FromSeconds(30), ErrorMessages.KeyStillPending, "SignalRInfoOptions.IdentityKeyWaitTimeout (host.json 'extensions:signalRInfo:identityKeyWaitTimeout')")), error.Message);
         held.Release(KeyReply.Key("kid-1", IssuedKey));
         await connection.Provider.WhenIdleAsync();
         Assert.Equal("kid-1", (await connection.GetSigningKeyAsync(CancellationToken.None)).KeyId);
@@ -451,7 +451,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
     public void GetConnection_CredentialFactoryThrows_NamesSettingAndCredential()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = ConnectionString }).Build();
-        var resolver = new ServiceConnectionResolver(configuration, new DefaultNameResolver(configuration), _loggerFactory, _registry, new ThrowingCredentialFactory(), Options.Create(new SignalRInfoOptions()));
+        var resolver = new ServiceConnectionResolver(configuration, _loggerFactory, _registry, new ThrowingCredentialFactory(), new SignalRInfoOptions().ToSettings());
 
         var error = Assert.Throws<InvalidOperationException>(() => resolver.GetConnection(Setting));
 
@@ -503,7 +503,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
     private ServiceConnectionResolver Resolver(Dictionary<string, string?> settings, SignalRInfoOptions? options = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceConnectionResolver(configuration, new DefaultNameResolver(configuration), _loggerFactory, _registry, _credentials, Options.Create(options ?? new SignalRInfoOptions()));
+        return new ServiceConnectionResolver(configuration, _loggerFactory, _registry, _credentials, (options ?? new SignalRInfoOptions()).ToSettings());
     }
 
     private sealed class ThrowingCredentialFactory : IServiceCredentialFactory
@@ -572,11 +572,12 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
     public async Task GetConnection_SettingChangedToAnotherCredential_TheOldProviderStopsRefreshing()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = ConnectionString }).Build();
-        var resolver = new ServiceConnectionResolver(configuration, new DefaultNameResolver(configuration), _loggerFactory, _registry, _credentials, Options.Create(new SignalRInfoOptions()));
+        var resolver = new ServiceConnectionResolver(configuration, _loggerFactory, _registry, _credentials, new SignalRInfoOptions().ToSettings());
         var before = (IdentityConnection)resolver.GetConnection(Setting);
         await before.Provider.WhenIdleAsync();
 
         configuration[Setting] = ConnectionString + "ClientId=rotated-identity;";
+        configuration.Reload();
         var after = (IdentityConnection)resolver.GetConnection(Setting);
         await after.Provider.WhenIdleAsync();
         Assert.NotSame(before.Provider, after.Provider);
@@ -593,12 +594,13 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
     public async Task GetConnection_OneOfTwoSettingsSharingAProviderChanges_TheProviderKeepsRefreshingForTheOther()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = ConnectionString, ["Other"] = ConnectionString }).Build();
-        var resolver = new ServiceConnectionResolver(configuration, new DefaultNameResolver(configuration), _loggerFactory, _registry, _credentials, Options.Create(new SignalRInfoOptions()));
+        var resolver = new ServiceConnectionResolver(configuration, _loggerFactory, _registry, _credentials, new SignalRInfoOptions().ToSettings());
         var shared = (IdentityConnection)resolver.GetConnection(Setting);
         Assert.Same(shared.Provider, ((IdentityConnection)resolver.GetConnection("Other")).Provider);
         await shared.Provider.WhenIdleAsync();
 
         configuration[Setting] = "Endpoint=https://contoso.service.signalr.net;AccessKey=" + IssuedKey;
+        configuration.Reload();
         Assert.IsType<AccessKeyConnection>(resolver.GetConnection(Setting));
         _time.Advance(_policy.RefreshAge);
         await shared.Provider.WhenIdleAsync();

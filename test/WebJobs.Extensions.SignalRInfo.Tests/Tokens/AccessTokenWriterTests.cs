@@ -32,6 +32,19 @@ public class AccessTokenWriterTests
     }
 
     [Fact]
+    public async Task Write_LineSeparators_AreEscapedAsTheSdkWritesThem()
+    {
+        var token = Write("a\u2028b\u2029c\u0085d\u00e9\u0001");
+
+        var payload = TokenAssert.DecodePart(token, 1);
+
+        // Escaped as the SDK's JSON writer does (\uXXXX); other non-ASCII text stays raw UTF-8; the value is unchanged.
+        Assert.Contains("\"asrs.s.uid\":\"a\\u2028b\\u2029c\\u0085d\u00e9\\u0001\"", payload);
+        var jwt = await TokenAssert.ValidAsync(token, AccessKey, AudiencePrefix + "chat", Now);
+        Assert.Equal("a\u2028b\u2029c\u0085d\u00e9\u0001", jwt.GetClaim("asrs.s.uid").Value);
+    }
+
+    [Fact]
     public async Task Write_WrongKeyOrAudience_IsRejectedByIndependentValidator()
     {
         var token = Write("user1");

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using Azure.Core;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace SignalRInfo.Core;
+
+/// <summary>
+/// Turns a connection setting name into its <see cref="ServiceConnection"/>: key-based (<see cref="AccessKeyConnection"/>)
+/// or identity-based (<see cref="IdentityConnection"/>), one decision behind <see cref="GetConnection"/>. The host's
+/// indexing-time validator, every invocation and every negotiator call use it. A result is cached until the
+/// configuration's reload token fires (a reloading provider, a rotated secret); the setting is then read again, and a
+/// connection is rebuilt only when what it was built from changed. An identity connection gets the shared key
+/// provider of its key endpoint + credential, whose key is fetched in the background as soon as the connection is
+/// first resolved (at indexing, i.e. host start), so the first client does not wait.
+/// </summary>
+internal sealed partial class ServiceConnectionResolver
+{
+    private readonly ConnectionSettingReader _reader;
+    private readonly ILogger _logger;
+    private readonly IdentityKeyProviderRegistry _keyProviders;
+    private readonly IServiceCredentialFactory _credentialFactory;
+    private readonly NegotiateSettings _settings;
+    private readonly AzureEventSourceLogForwarder? _logForwarder;
+    private readonly ConcurrentDictionary<string, CachedConnection> _cache = new(StringComparer.OrdinalIgnoreCase);
+    private int _logForwarderStarted;
+
+    public ServiceConnectionResolver(
+        IConfiguration configuration,
+        ILoggerFactory loggerFactory,
+        IdentityKeyProviderRegistry keyProviders,
+        IServiceCredentialFactory credentialFactory,
+        NegotiateSettings settings,
+        AzureEventSourceLogForwarder? logForwarder = null)
+    {
+        _reader = new ConnectionSettingReader(configuration);
+        _logger = loggerFactory.CreateLogger(LogCategory.Name);
+        _keyProviders = keyProviders;
+        _credentialFactory = credentialFactory;
+        _settings = settings;
+        _logForwarder = logForwarder;
+    }
+
+    /// <summary>The defaults of every negotiation.</summary>
+    public NegotiateSettings Settings => _settings;
+
+    /// <summary>The connection configured under <paramref name="settingName"/>.</summary>
+    /// <exception cref="InvalidOperationException">The setting is missing, empty or an incomplete section.</exception>
+    /// <exception cref="ArgumentException">The connection string or the section's URLs are malformed.</exception>
+    public ServiceConnection GetConnection(string settingName)
+    {
+        if (_cache.TryGetValue(settingName, out var cached) && !cached.ReloadToken.HasChanged)
+        {
+            return cached.Connection;
+        }
+
+        lock (_cache)
+        {
+            if (_cache.TryGetValue(settingName, out cached) && !cached.ReloadToken.HasChanged)
+            {
+                return cached.Connection;
+            }
+
+            // The token is taken before the setting is read: a reload while reading fires it, and the next call reads again.
+            var reloadToken = _reader.Configuration.GetReloadToken();
+            var source = _reader.Read(settingName);
+            if (cached is not null && cached.Fingerprint == source.Fingerprint)
+            {
+                _cache[settingName] = new CachedConnection(reloadToken, source.Fingerprint, cached.Connection);
+                return cached.Connection;
+            }
+
+            var connection = Create(settingName, source);
+            _cache[settingName] = new CachedConnection(reloadToken, source.Fingerprint, connection);
+
+            // A changed setting (reload, rotated secret) no longer uses its old key provider: release it, so that a
+            // provider no setting uses stops refreshing instead of running for the life of the host.
+            if (cached?.Connection is IdentityConnection old && (connection is not IdentityConnection current || !ReferenceEquals(current.Provider, old.Provider)))
+            {
+                _keyProviders.Release(old.Provider, settingName);
+            }
+
+            return connection;
+        }
+    }
+
+    private ServiceConnection Create(string settingName, ConnectionSource source)
+    {
+        if (source.ConnectionString is null)
+        {
+            return CreateFromSection(settingName, source.Section!);
+        }
+
+        var parsed = ServiceConnectionString.Parse(source.ConnectionString, settingName);
+        foreach (var key in parsed.UnknownKeys)
+        {
+            Log.UnknownConnectionStringKey(_logger, settingName, key);
+        }
+
+        if (parsed.UnnamedEntries > 0)
+        {
+            Log.UnnamedConnectionStringEntries(_logger, settingName, parsed.UnnamedEntries);
+        }
+
+        if (parsed.AccessKey is not null)
+        {
+            return new AccessKeyConnection(settingName, parsed.Endpoint, parsed.AccessKey);
+        }
+
+        if (!parsed.Identity!.RecognisedAuthType)
+        {
+            Log.UnknownAuthType(_logger, settingName);
+        }
+
+        return CreateIdentity(settingName, parsed.Endpoint, parsed.Identity, null);
+    }
+
+    private IdentityConnection CreateFromSection(string settingName, IConfigurationSection section)
+    {
+        var endpoint = new ServiceEndpoint(
+            SectionUri(section, settingName, ConnectionSettingReader.ServiceUriKey)!,
+            SectionUri(section, settingName, ConnectionSettingReader.ClientEndpointKey),
+            SectionUri(section, settingName, ConnectionSettingReader.ServerEndpointKey));
+        if (endpoint.KeyRequestIsPlainHttpOffLoopback)
+        {
+            throw new ArgumentException(ErrorMessages.Format(ErrorMessages.SectionRequiresHttps, settingName, endpoint.ServerEndpoint is null ? ConnectionSettingReader.ServiceUriKey : ConnectionSettingReader.ServerEndpointKey));
+        }
+
+        return CreateIdentity(settingName, endpoint, IdentityCredentialSpec.ConfigurationSection(), section);
+    }
+
+    private IdentityConnection CreateIdentity(string settingName, ServiceEndpoint endpoint, IdentityCredentialSpec spec, IConfigurationSection? section)
+    {
+        // Azure.Identity's event-source logs reach the app's logging once an identity connection exists; an
+        // access-key app never starts the listener.
+        if (_logForwarder is not null && Interlocked.Exchange(ref _logForwarderStarted, 1) == 0)
+        {
+            _logForwarder.Start();
+        }
+
+        var provider = _keyProviders.GetProvider(endpoint.AccessKeyUri, ConnectionSettingReader.CredentialFingerprint(spec, section), () => CreateCredential(settingName, spec, section), settingName);
+        Log.IdentityConnection(_logger, settingName, provider.CredentialDescription, endpoint.AccessKeyUri);
+        provider.StartFetch(background: true);
+        return new IdentityConnection(settingName, endpoint, provider, _settings);
+    }
+
+    private (TokenCredential Credential, string Description) CreateCredential(string settingName, IdentityCredentialSpec spec, IConfigurationSection? section)
+    {
+        TokenCredential credential;
+        try
+        {
+            credential = _credentialFactory.CreateCredential(spec, section);
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.CredentialCreationFailed, settingName, spec.Description, ex.Message.TrimEnd('.')), ex);
+        }
+
+        var description = section is null
+            ? spec.Description
+            : credential.GetType().Name + " built by AzureComponentFactory from configuration section '" + section.Path + "'";
+        return (credential, description);
+    }
+
+    private static Uri? SectionUri(IConfigurationSection section, string settingName, string key)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!ServiceConnectionString.TryParseServiceUri(text!.Trim(), out var uri))
+        {
+            throw new ArgumentException(ErrorMessages.Format(ErrorMessages.SectionInvalidUri, settingName, key));
+        }
+
+        return uri;
+    }
+}

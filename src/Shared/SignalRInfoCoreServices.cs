@@ -1,0 +1,38 @@
+using System;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace SignalRInfo.Core;
+
+/// <summary>
+/// Registers the shared core in a service collection, the same way in both packages: connections, Microsoft Entra ID
+/// key providers, the issuer. Every registration is TryAdd, so tests and hosts can put their own first (a credential
+/// factory, a clock). The Azure SDK's event-source log forwarder is registered here and started by the resolver when
+/// the first identity-based connection appears, so an access-key app never starts it.
+/// </summary>
+internal static class SignalRInfoCoreServices
+{
+    /// <summary>Adds the core; <paramref name="settings"/> gives the negotiation defaults from the package's options.</summary>
+    public static IServiceCollection AddSignalRInfoCore(this IServiceCollection services, Func<IServiceProvider, NegotiateSettings> settings)
+    {
+        services.AddAzureClientsCore();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IServiceCredentialFactory, ServiceCredentialFactory>();
+        services.TryAddSingleton<IdentityKeyPolicy>();
+        services.TryAddSingleton(sp => new IdentityKeyClient(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IdentityKeyProviderRegistry>();
+        services.TryAddSingleton(settings);
+        services.TryAddSingleton(sp => new ServiceConnectionResolver(
+            sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IdentityKeyProviderRegistry>(),
+            sp.GetRequiredService<IServiceCredentialFactory>(),
+            sp.GetRequiredService<NegotiateSettings>(),
+            sp.GetService<AzureEventSourceLogForwarder>()));
+        services.TryAddSingleton<ConnectionInfoIssuer>();
+        return services;
+    }
+}

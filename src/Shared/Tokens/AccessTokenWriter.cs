@@ -1,0 +1,207 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+
+namespace SignalRInfo.Core;
+
+/// <summary>
+/// Mints the HS256 access token (README, "Connections": header, payload and claim order as the service expects): header from the <see cref="SigningKey"/> (prepared once),
+/// payload <c>asrs.s.uid</c>, copied claims, <c>nbf</c>, <c>exp</c>, <c>iat</c>, <c>iss</c>, <c>aud</c> written
+/// straight into a pooled buffer, then base64url and one HMAC from the key's pool. The only allocation that
+/// outlives the call is the token string.
+/// </summary>
+internal static class AccessTokenWriter
+{
+    /// <summary>The longest token Azure SignalR Service accepts.</summary>
+    public const int MaxTokenLength = 4096;
+
+    /// <summary>The value of the <c>iss</c> claim.</summary>
+    public const string Issuer = "azure-signalr";
+
+    private const int SignatureLength = 32;
+    private const int EncodedSignatureLength = 43;
+
+    /// <summary>Writes a token.</summary>
+    /// <param name="key">The signing key.</param>
+    /// <param name="audiencePrefix">The audience up to the hub, e.g. <c>https://host/client/?hub=</c>.</param>
+    /// <param name="lowerHub">The lower-cased hub name.</param>
+    /// <param name="userId">The user id, or null for none (an empty string is written).</param>
+    /// <param name="claims">Claims copied from an IdToken, or null.</param>
+    /// <param name="issuedAt">Unix seconds: <c>nbf</c> and <c>iat</c>.</param>
+    /// <param name="lifetimeSeconds">Seconds until <c>exp</c>.</param>
+    /// <param name="inputs">Where the user id and claims came from, for the messages.</param>
+    /// <exception cref="ArgumentException">The user id or a claim holds a lone UTF-16 surrogate.</exception>
+    /// <exception cref="InvalidOperationException">The token would be longer than <see cref="MaxTokenLength"/> (checked before any buffer is rented when the inputs alone are too long).</exception>
+    public static string Write(SigningKey key, string audiencePrefix, string lowerHub, string? userId, IReadOnlyList<CopiedClaim>? claims, long issuedAt, long lifetimeSeconds, TokenInputs inputs = TokenInputs.Binding)
+    {
+        // Every input character takes at least one payload byte: when even that cannot fit, refuse before renting
+        // (a request-bound UserId of millions of characters would otherwise cost 6 bytes each first).
+        long characters = audiencePrefix.Length + lowerHub.Length + (userId?.Length ?? 0);
+        if (claims is not null)
+        {
+            for (var i = 0; i < claims.Count; i++)
+            {
+                var claim = claims[i];
+                characters += claim.Type.Length;
+                foreach (var value in claim.Values)
+                {
+                    characters += value.Text.Length;
+                }
+            }
+        }
+
+        var least = key.HeaderSegment.Length + ((characters * 4) + 2) / 3 + 1 + EncodedSignatureLength;
+        if (least > MaxTokenLength)
+        {
+            throw new InvalidOperationException(ErrorMessages.Format(inputs == TokenInputs.Binding ? ErrorMessages.TokenTooLongAtLeast : ErrorMessages.NegotiatorTokenTooLongAtLeast, lowerHub, least));
+        }
+
+        // UTF-8 has no form for a lone surrogate: the encoder would write U+FFFD, and distinct ids would become one user.
+        if (userId is not null)
+        {
+            var lone = Utf16.IndexOfLoneSurrogate(userId);
+            if (lone >= 0)
+            {
+                throw new ArgumentException(ErrorMessages.Format(inputs == TokenInputs.Binding ? ErrorMessages.UserIdLoneSurrogate : ErrorMessages.NegotiatorUserIdLoneSurrogate, lone));
+            }
+        }
+
+        if (claims is not null)
+        {
+            for (var i = 0; i < claims.Count; i++)
+            {
+                var claim = claims[i];
+                var invalid = Utf16.IndexOfLoneSurrogate(claim.Type) >= 0;
+                foreach (var value in claim.Values)
+                {
+                    invalid |= Utf16.IndexOfLoneSurrogate(value.Text) >= 0;
+                }
+
+                if (invalid)
+                {
+                    throw new ArgumentException(inputs == TokenInputs.Binding ? ErrorMessages.ClaimLoneSurrogate : ErrorMessages.NegotiatorClaimLoneSurrogate);
+                }
+            }
+        }
+
+        var estimate = 128 + JsonPayloadWriter.MaxStringBytes(audiencePrefix) + JsonPayloadWriter.MaxStringBytes(lowerHub);
+        if (userId is not null)
+        {
+            estimate += JsonPayloadWriter.MaxStringBytes(userId) + 16;
+        }
+
+        if (claims is not null)
+        {
+            for (var i = 0; i < claims.Count; i++)
+            {
+                var claim = claims[i];
+                estimate += JsonPayloadWriter.MaxStringBytes(claim.Type) + 4;
+                foreach (var value in claim.Values)
+                {
+                    estimate += JsonPayloadWriter.MaxStringBytes(value.Text) + 1;
+                }
+            }
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(estimate, SignatureLength));
+        byte[]? output = null;
+        try
+        {
+            var payload = new JsonPayloadWriter(rented);
+            payload.WriteByte((byte)'{');
+            if (userId is not null)
+            {
+                payload.WriteRaw("\"asrs.s.uid\":");
+                payload.WriteString(userId);
+                payload.WriteByte((byte)',');
+            }
+
+            if (claims is not null)
+            {
+                for (var i = 0; i < claims.Count; i++)
+                {
+                    WriteClaim(ref payload, claims[i]);
+                }
+            }
+
+            payload.WriteRaw("\"nbf\":");
+            payload.WriteNumber(issuedAt);
+            payload.WriteRaw(",\"exp\":");
+            payload.WriteNumber(issuedAt + lifetimeSeconds);
+            payload.WriteRaw(",\"iat\":");
+            payload.WriteNumber(issuedAt);
+            payload.WriteRaw(",\"iss\":\"" + Issuer + "\",\"aud\":\"");
+            payload.WriteEscaped(audiencePrefix);
+            payload.WriteEscaped(lowerHub);
+            payload.WriteRaw("\"}");
+
+            var header = key.HeaderSegment;
+            var total = header.Length + Base64Url.EncodedLength(payload.Length) + 1 + EncodedSignatureLength;
+            if (total > MaxTokenLength)
+            {
+                throw new InvalidOperationException(ErrorMessages.Format(inputs == TokenInputs.Binding ? ErrorMessages.TokenTooLong : ErrorMessages.NegotiatorTokenTooLong, lowerHub, total));
+            }
+
+            // Two spare bytes: the encoder may write base64 padding past the end before it is trimmed.
+            output = ArrayPool<byte>.Shared.Rent(total + 2);
+            Buffer.BlockCopy(header, 0, output, 0, header.Length);
+            var pos = header.Length;
+            pos += Base64Url.Encode(payload.Buffer, payload.Length, output, pos);
+
+            // The payload bytes are encoded: their buffer now holds the signature.
+            key.ComputeSignature(output, pos, rented);
+            output[pos++] = (byte)'.';
+            pos += Base64Url.Encode(rented, SignatureLength, output, pos);
+            return Encoding.ASCII.GetString(output, 0, pos);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+            if (output is not null)
+            {
+                ArrayPool<byte>.Shared.Return(output);
+            }
+        }
+    }
+
+    private static void WriteClaim(ref JsonPayloadWriter payload, CopiedClaim claim)
+    {
+        payload.WriteString(claim.Type);
+        payload.WriteByte((byte)':');
+        var values = claim.Values;
+        if (values.Count == 1)
+        {
+            WriteValue(ref payload, values[0]);
+        }
+        else
+        {
+            payload.WriteByte((byte)'[');
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (i > 0)
+                {
+                    payload.WriteByte((byte)',');
+                }
+
+                WriteValue(ref payload, values[i]);
+            }
+
+            payload.WriteByte((byte)']');
+        }
+
+        payload.WriteByte((byte)',');
+    }
+
+    private static void WriteValue(ref JsonPayloadWriter payload, ClaimValue value)
+    {
+        if (value.IsJson)
+        {
+            payload.WriteUtf8(value.Text);
+        }
+        else
+        {
+            payload.WriteString(value.Text);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Security.Claims;
+
+namespace SignalRInfo.Core;
+
+/// <summary>
+/// Copies <see cref="Claim"/>s given in code into an access token, by the rules of <see cref="ClaimRules"/>. A value
+/// keeps its JSON type from <see cref="Claim.ValueType"/> as the Azure SignalR SDK (Microsoft.Azure.SignalR) writes
+/// it, so that the payload is the SDK's byte for byte: integer types become numbers (Integer32 within 32 bits), Boolean
+/// <c>true</c>/<c>false</c>, Double a number with a decimal place (<c>1000.0</c>, <c>1E+20</c>) or the string
+/// <c>NaN</c>/<c>Infinity</c>/<c>-Infinity</c>; a value that does not parse as its type, and every other type, is a string.
+/// </summary>
+internal static class ClaimListReader
+{
+    // Invariant-culture parsing as the SDK does it: white space, signs, parentheses, thousands separators, a decimal
+    // point and an exponent, no currency sign.
+    private const NumberStyles Numbers = NumberStyles.Any;
+
+    private static readonly char[] DecimalMarks = { '.', 'E', 'e' };
+
+    /// <summary>The claims to copy, or null when there are none.</summary>
+    /// <exception cref="ArgumentException">A claim in the list is null.</exception>
+    public static IReadOnlyList<CopiedClaim>? Read(IEnumerable<Claim>? claims)
+    {
+        if (claims is null)
+        {
+            return null;
+        }
+
+        List<CopiedClaim>? copied = null;
+        var subSeen = false;
+        var index = 0;
+        foreach (var claim in claims)
+        {
+            if (claim is null)
+            {
+                throw new ArgumentException(ErrorMessages.Format(ErrorMessages.NegotiatorNullClaim, index), "options");
+            }
+
+            index++;
+            if (ClaimRules.IsServiceClaim(claim.Type))
+            {
+                continue;
+            }
+
+            copied ??= new List<CopiedClaim>();
+            ClaimRules.Add(copied, claim.Type, Value(claim.Value, claim.ValueType), ref subSeen);
+        }
+
+        return copied is null || copied.Count == 0 ? null : copied;
+    }
+
+    /// <summary>The JSON form of one value for its <paramref name="valueType"/>.</summary>
+    internal static ClaimValue Value(string text, string? valueType)
+    {
+        switch (valueType)
+        {
+            case ClaimValueTypes.Integer:
+            case ClaimValueTypes.Integer64:
+                return long.TryParse(text, Numbers, CultureInfo.InvariantCulture, out var number)
+                    ? new ClaimValue(number.ToString(CultureInfo.InvariantCulture), isJson: true)
+                    : new ClaimValue(text, isJson: false);
+            case ClaimValueTypes.Integer32:
+                return int.TryParse(text, Numbers, CultureInfo.InvariantCulture, out var small)
+                    ? new ClaimValue(small.ToString(CultureInfo.InvariantCulture), isJson: true)
+                    : new ClaimValue(text, isJson: false);
+            case ClaimValueTypes.Boolean:
+                return bool.TryParse(text, out var flag)
+                    ? new ClaimValue(flag ? "true" : "false", isJson: true)
+                    : new ClaimValue(text, isJson: false);
+            case ClaimValueTypes.Double:
+                return double.TryParse(text, Numbers, CultureInfo.InvariantCulture, out var real)
+                    ? DoubleValue(real)
+                    : new ClaimValue(text, isJson: false);
+            default:
+                return new ClaimValue(text, isJson: false);
+        }
+    }
+
+    /// <summary>
+    /// A double as the SDK's JSON writer prints it: the shortest round-trip form, with <c>.0</c> added when it has
+    /// neither a decimal point nor an exponent; JSON has no NaN or infinity, which become strings.
+    /// </summary>
+    private static ClaimValue DoubleValue(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return new ClaimValue("NaN", isJson: false);
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return new ClaimValue(value > 0 ? "Infinity" : "-Infinity", isJson: false);
+        }
+
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return new ClaimValue(text.IndexOfAny(DecimalMarks) < 0 ? text + ".0" : text, isJson: true);
+    }
+}

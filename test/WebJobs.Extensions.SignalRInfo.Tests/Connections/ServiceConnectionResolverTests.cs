@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace WebJobs.Extensions.SignalRInfo.Tests;
+
+/// <summary>The resolver caches a connection until the configuration's reload token fires, and then reads the setting again.</summary>
+public sealed class ServiceConnectionResolverTests : IDisposable
+{
+    private const string Setting = "AzureSignalRConnectionString";
+    private const string Key = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFG=";
+    private const string First = "Endpoint=https://first.service.signalr.net;AccessKey=" + Key + ";Version=1.0;";
+    private const string Second = "Endpoint=https://second.service.signalr.net;AccessKey=" + Key + ";Version=1.0;";
+
+    private readonly IdentityKeyProviderRegistry _registry;
+
+    public ServiceConnectionResolverTests()
+    {
+        var time = new FakeTimeProvider();
+        _registry = new IdentityKeyProviderRegistry(new IdentityKeyClient(time), new IdentityKeyPolicy(), time, NullLoggerFactory.Instance);
+    }
+
+    public void Dispose() => _registry.Dispose();
+
+    [Fact]
+    public void GetConnection_ValueChangedWithoutReload_KeepsTheCachedConnection()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = First }).Build();
+        var resolver = Resolver(configuration);
+        var first = resolver.GetConnection(Setting);
+
+        // No provider reported a change: the setting is not read again per call.
+        configuration[Setting] = Second;
+
+        Assert.Same(first, resolver.GetConnection(Setting));
+    }
+
+    [Fact]
+    public void GetConnection_ReloadingProviderChangesTheSetting_ReturnsTheNewConnection()
+    {
+        var source = new ReloadingSource(new Dictionary<string, string?> { [Setting] = First });
+        var configuration = new ConfigurationBuilder().Add(source).Build();
+        var resolver = Resolver(configuration);
+        Assert.Equal("first.service.signalr.net", resolver.GetConnection(Setting).Endpoint.Endpoint.Host);
+
+        source.Provider.SetAndReload(Setting, Second);
+
+        Assert.Equal("second.service.signalr.net", resolver.GetConnection(Setting).Endpoint.Endpoint.Host);
+    }
+
+    [Fact]
+    public void GetConnection_ReloadWithTheSameValue_KeepsTheSameConnection()
+    {
+        var source = new ReloadingSource(new Dictionary<string, string?> { [Setting] = First });
+        var configuration = new ConfigurationBuilder().Add(source).Build();
+        var resolver = Resolver(configuration);
+        var first = resolver.GetConnection(Setting);
+
+        source.Provider.SetAndReload(Setting, First);
+
+        Assert.Same(first, resolver.GetConnection(Setting));
+    }
+
+    [Fact]
+    public void GetConnection_SettingRemovedByAReload_FailsNamingTheSetting()
+    {
+        var source = new ReloadingSource(new Dictionary<string, string?> { [Setting] = First });
+        var configuration = new ConfigurationBuilder().Add(source).Build();
+        var resolver = Resolver(configuration);
+        resolver.GetConnection(Setting);
+
+        source.Provider.SetAndReload(Setting, null);
+
+        var error = Assert.Throws<InvalidOperationException>(() => resolver.GetConnection(Setting));
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.SettingNotFound, Setting), error.Message);
+    }
+
+    private ServiceConnectionResolver Resolver(IConfiguration configuration) =>
+        new(configuration, NullLoggerFactory.Instance, _registry, new ThrowingFactory(), new SignalRInfoOptions().ToSettings());
+
+    private sealed class ThrowingFactory : IServiceCredentialFactory
+    {
+        public Azure.Core.TokenCredential CreateCredential(IdentityCredentialSpec spec, IConfiguration? section) => throw new InvalidOperationException("not used");
+    }
+
+    /// <summary>A provider that reports every change through its reload token, as Key Vault or App Configuration providers do.</summary>
+    private sealed class ReloadingSource : IConfigurationSource
+    {
+        public ReloadingSource(IDictionary<string, string?> data) => Provider = new ReloadingProvider(data);
+
+        public ReloadingProvider Provider { get; }
+
+        public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
+    }
+
+    private sealed class ReloadingProvider : ConfigurationProvider
+    {
+        public ReloadingProvider(IDictionary<string, string?> data)
+        {
+            foreach (var pair in data)
+            {
+                Data[pair.Key] = pair.Value;
+            }
+        }
+
+        public void SetAndReload(string key, string? value)
+        {
+            if (value is null)
+            {
+                Data.Remove(key);
+            }
+            else
+            {
+                Data[key] = value;
+            }
+
+            OnReload();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Xunit;
+
+namespace WebJobs.Extensions.SignalRInfo.Tests;
+
+/// <summary>
+/// Value types as the Azure SignalR SDK (Microsoft.Azure.SignalR 1.34.0) writes them; the benchmark program's input
+/// check compares whole payloads with the SDK's own generator.
+/// </summary>
+public sealed class ClaimListReaderTests
+{
+    [Theory]
+    [InlineData("42", ClaimValueTypes.Integer, "42", true)]
+    [InlineData(" +42 ", ClaimValueTypes.Integer64, "42", true)]
+    [InlineData("(42)", ClaimValueTypes.Integer, "-42", true)]
+    [InlineData("1,000", ClaimValueTypes.Integer, "1000", true)]
+    [InlineData("1e2", ClaimValueTypes.Integer, "100", true)]
+    [InlineData("1.5", ClaimValueTypes.Integer, "1.5", false)]
+    [InlineData("$42", ClaimValueTypes.Integer, "$42", false)]
+    [InlineData("9223372036854775808", ClaimValueTypes.Integer, "9223372036854775808", false)]
+    [InlineData("2147483648", ClaimValueTypes.Integer32, "2147483648", false)]
+    [InlineData("-2147483648", ClaimValueTypes.Integer32, "-2147483648", true)]
+    [InlineData("5", ClaimValueTypes.UInteger32, "5", false)]
+    [InlineData("True", ClaimValueTypes.Boolean, "true", true)]
+    [InlineData(" false", ClaimValueTypes.Boolean, "false", true)]
+    [InlineData("1", ClaimValueTypes.Boolean, "1", false)]
+    [InlineData("1e3", ClaimValueTypes.Double, "1000.0", true)]
+    [InlineData("1.50", ClaimValueTypes.Double, "1.5", true)]
+    [InlineData("-0", ClaimValueTypes.Double, "-0.0", true)]
+    [InlineData("1e20", ClaimValueTypes.Double, "1E+20", true)]
+    [InlineData("1.5e-7", ClaimValueTypes.Double, "1.5E-07", true)]
+    [InlineData("1e16", ClaimValueTypes.Double, "10000000000000000.0", true)]
+    [InlineData("1e400", ClaimValueTypes.Double, "Infinity", false)]
+    [InlineData("NaN", ClaimValueTypes.Double, "NaN", false)]
+    [InlineData("2.5", "http://www.w3.org/2001/XMLSchema#decimal", "2.5", false)]
+    [InlineData("text", ClaimValueTypes.String, "text", false)]
+    public void Value_KeepsTheJsonTypeOfTheClaimValueType(string text, string valueType, string expected, bool isJson)
+    {
+        var value = ClaimListReader.Value(text, valueType);
+
+        Assert.Equal(expected, value.Text);
+        Assert.Equal(isJson, value.IsJson);
+    }
+
+    [Fact]
+    public void Read_NoClaims_IsNull()
+    {
+        Assert.Null(ClaimListReader.Read(null));
+        Assert.Null(ClaimListReader.Read(new[] { new Claim("asrs.s.uid", "x") }));
+    }
+}
