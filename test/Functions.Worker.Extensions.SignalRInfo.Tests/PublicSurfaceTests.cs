@@ -18,11 +18,15 @@ public class PublicSurfaceTests
         Assert.Equal(
             new[]
             {
+                "Functions.Worker.Extensions.SignalRInfo.ISignalRNegotiator",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRConnectionInfo",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRConnectionInfoHttpExtensions",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRConnectionInfoInputAttribute",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRInfoInputAttribute",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRInfoWorkerExtensionStartup",
+                "Functions.Worker.Extensions.SignalRInfo.SignalRNegotiateOptions",
+                "Functions.Worker.Extensions.SignalRInfo.SignalRNegotiatorOptions",
+                "Microsoft.Extensions.DependencyInjection.SignalRNegotiatorServiceCollectionExtensions",
             },
             exported);
     }

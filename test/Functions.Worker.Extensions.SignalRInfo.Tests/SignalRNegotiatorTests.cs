@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Claims;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Xunit;
+
+namespace Functions.Worker.Extensions.SignalRInfo.Tests;
+
+/// <summary>
+/// The worker's <see cref="ISignalRNegotiator"/> from <c>AddSignalRNegotiator</c>, reading the worker's own
+/// configuration; tokens verified with Microsoft.IdentityModel.
+/// </summary>
+public sealed class SignalRNegotiatorTests
+{
+    private const string Key = "WorkerKey0123456789abcdefghijklmnopqrstuvwxyz";
+    private const string Connection = "Endpoint=https://contoso.service.signalr.net;AccessKey=" + Key + ";Version=1.0;";
+
+    [Fact]
+    public async Task AddSignalRNegotiator_AppSetting_NegotiatesAVerifiableToken()
+    {
+        using var services = Services(new() { ["AzureSignalRConnectionString"] = Connection });
+        var negotiator = services.GetRequiredService<ISignalRNegotiator>();
+
+        var info = await negotiator.NegotiateAsync("Chat", new SignalRNegotiateOptions { UserId = "alice", Claims = new[] { new Claim("level", "3", ClaimValueTypes.Integer) } });
+
+        Assert.Equal("https://contoso.service.signalr.net/client/?hub=chat", info.Url);
+        var token = await ValidAsync(info.AccessToken!, "https://contoso.service.signalr.net/client/?hub=chat");
+        Assert.Equal("alice", token.GetPayloadValue<string>("asrs.s.uid"));
+        Assert.Equal(3L, token.GetPayloadValue<long>("level"));
+        Assert.Equal(TimeSpan.FromHours(1), token.ValidTo - token.ValidFrom);
+    }
+
+    [Fact]
+    public async Task AddSignalRNegotiator_ConnectionStringsSection_IsReadAsTheHostReadsIt()
+    {
+        using var services = Services(new() { ["ConnectionStrings:AzureSignalRConnectionString"] = Connection });
+        var negotiator = services.GetRequiredService<ISignalRNegotiator>();
+
+        var info = await negotiator.NegotiateAsync("chat");
+
+        await ValidAsync(info.AccessToken!, "https://contoso.service.signalr.net/client/?hub=chat");
+    }
+
+    [Fact]
+    public async Task AddSignalRNegotiator_ConfiguredDefaults_AreUsedAndACallOverridesThem()
+    {
+        using var services = Services(
+            new() { ["Mine"] = Connection },
+            o =>
+            {
+                o.TokenLifetime = TimeSpan.FromMinutes(10);
+                o.ConnectionStringSetting = "Mine";
+            });
+        var negotiator = services.GetRequiredService<ISignalRNegotiator>();
+
+        var byDefault = await ValidAsync((await negotiator.NegotiateAsync("chat")).AccessToken!, "https://contoso.service.signalr.net/client/?hub=chat");
+        var overridden = await ValidAsync((await negotiator.NegotiateAsync("chat", new SignalRNegotiateOptions { TokenLifetime = TimeSpan.FromMinutes(2) })).AccessToken!, "https://contoso.service.signalr.net/client/?hub=chat");
+
+        Assert.Equal(TimeSpan.FromMinutes(10), byDefault.ValidTo - byDefault.ValidFrom);
+        Assert.Equal(TimeSpan.FromMinutes(2), overridden.ValidTo - overridden.ValidFrom);
+    }
+
+    [Fact]
+    public async Task Negotiate_MissingSetting_NamesTheSettingAndHowToAddIt()
+    {
+        using var services = Services(new());
+        var negotiator = services.GetRequiredService<ISignalRNegotiator>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await negotiator.NegotiateAsync("chat"));
+
+        Assert.StartsWith("The SignalR Service connection setting 'AzureSignalRConnectionString' was not found.", error.Message);
+    }
+
+    [Fact]
+    public async Task Negotiate_MalformedConnectionString_ErrorHoldsNoKey()
+    {
+        using var services = Services(new() { ["AzureSignalRConnectionString"] = "Endpoint=not a url;AccessKey=" + Key });
+        var negotiator = services.GetRequiredService<ISignalRNegotiator>();
+
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(async () => await negotiator.NegotiateAsync("chat"));
+
+        Assert.Contains("AzureSignalRConnectionString", error.Message);
+        Assert.DoesNotContain(Key, error.ToString());
+    }
+
+    [Fact]
+    public void Options_OutOfRange_NameTheWorkerOption()
+    {
+        var options = new SignalRNegotiatorOptions();
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => options.TokenLifetime = TimeSpan.FromDays(2));
+        var wait = Assert.Throws<ArgumentOutOfRangeException>(() => options.IdentityKeyWaitTimeout = TimeSpan.Zero);
+
+        Assert.StartsWith("SignalRNegotiatorOptions.TokenLifetime (AddSignalRNegotiator) is 2.00:00:00", error.Message);
+        Assert.StartsWith("SignalRNegotiatorOptions.IdentityKeyWaitTimeout (AddSignalRNegotiator) is 00:00:00", wait.Message);
+    }
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings, Action<SignalRNegotiatorOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddLogging();
+        if (configure is null)
+        {
+            services.AddSignalRNegotiator();
+        }
+        else
+        {
+            services.AddSignalRNegotiator(configure);
+        }
+
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<JsonWebToken> ValidAsync(string token, string audience)
+    {
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Key)),
+            ValidAudience = audience,
+            ValidIssuer = "azure-signalr",
+            ValidAlgorithms = new[] { SecurityAlgorithms.HmacSha256 },
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+        });
+        Assert.True(result.IsValid, "token rejected: " + result.Exception);
+        return (JsonWebToken)result.SecurityToken;
+    }
+}
