@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Claims;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -24,6 +27,51 @@ internal static class InputChecks
         Valid("JsonWebTokenHandler", benchmarks.JsonWebTokenHandler(), requireUserClaims: true);
         Valid("Azure SDK", benchmarks.AzureSdk(), requireUserClaims: true);
     }
+
+    /// <summary>
+    /// Both packages' negotiators write, for a list of <see cref="Claim"/>s, the payload the Azure SignalR SDK's own
+    /// generator writes for the same user, claims and second, byte for byte: strings with quotes, backslashes,
+    /// control characters, line separators and non-ASCII text; integer, boolean and double value types, parsed or
+    /// not; repeated types (one array, mixed types kept). Reserved names, which our rules rename, are left out.
+    /// </summary>
+    public static void NegotiatorPayloads(ISignalRNegotiator host, Functions.Worker.Extensions.SignalRInfo.ISignalRNegotiator worker, AzureSdkTokenGenerator sdk)
+    {
+        var claims = new List<Claim>
+        {
+            new("name", "Ada \"Countess\" Lovelace \\ é 😀 </script> \t\n\r\b\f\u0001\u001f\u007f \u0085\u2028\u2029"),
+            new(ClaimTypes.NameIdentifier, "id-1"), new(ClaimTypes.Name, "Ada"), new(ClaimTypes.Email, "ada@contoso.com"), new(ClaimTypes.Role, "owner"),
+            new("http://schemas.microsoft.com/identity/claims/tenantid", "t-1"), new("HTTP://SCHEMAS.XMLSOAP.ORG/WS/2005/05/IDENTITY/CLAIMS/NAME", "upper"),
+            new("age", "42", ClaimValueTypes.Integer), new("big", "9223372036854775807", ClaimValueTypes.Integer64), new("over", "9223372036854775808", ClaimValueTypes.Integer),
+            new("paren", "(42)", ClaimValueTypes.Integer), new("thousands", "1,000", ClaimValueTypes.Integer), new("exp1", "1e2", ClaimValueTypes.Integer), new("frac", "1.5", ClaimValueTypes.Integer),
+            new("i32", "-2147483648", ClaimValueTypes.Integer32), new("i32over", "2147483648", ClaimValueTypes.Integer32), new("u32", "5", ClaimValueTypes.UInteger32),
+            new("yes", "True", ClaimValueTypes.Boolean), new("no", " false", ClaimValueTypes.Boolean), new("one", "1", ClaimValueTypes.Boolean),
+            new("d1", "1e3", ClaimValueTypes.Double), new("d2", "1.50", ClaimValueTypes.Double), new("d3", "-0", ClaimValueTypes.Double), new("d4", "1e20", ClaimValueTypes.Double),
+            new("d5", "1.5e-7", ClaimValueTypes.Double), new("d6", "0.30000000000000004", ClaimValueTypes.Double), new("d7", "1e16", ClaimValueTypes.Double), new("d8", "NaN", ClaimValueTypes.Double),
+            new("d9", "1e400", ClaimValueTypes.Double), new("d10", "-Infinity", ClaimValueTypes.Double), new("d11", "x", ClaimValueTypes.Double),
+            new("role", "admin"), new("role", "7", ClaimValueTypes.Integer), new("role", "reader"),
+        };
+        for (var attempt = 0; ; attempt++)
+        {
+            // The SDK reads the clock itself: compare only when all three tokens were minted in the same second.
+            var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var theirs = sdk.Generate(BenchmarkInputs.Audience, new[] { new Claim(BenchmarkInputs.UserIdClaim, BenchmarkInputs.UserId) }.Concat(claims), TimeSpan.FromSeconds(BenchmarkInputs.LifetimeSeconds));
+            var fromHost = host.NegotiateAsync(BenchmarkInputs.Hub, new SignalRNegotiateOptions { UserId = BenchmarkInputs.UserId, Claims = claims }).AsTask().GetAwaiter().GetResult().AccessToken!;
+            var fromWorker = worker.NegotiateAsync(BenchmarkInputs.Hub, new Functions.Worker.Extensions.SignalRInfo.SignalRNegotiateOptions { UserId = BenchmarkInputs.UserId, Claims = claims }).AsTask().GetAwaiter().GetResult().AccessToken!;
+            if (DateTimeOffset.UtcNow.ToUnixTimeSeconds() != before && attempt < 5)
+            {
+                continue;
+            }
+
+            var expected = theirs.Split('.')[1];
+            Check(fromHost.Split('.')[1] == expected, "host negotiator: the payload differs from the Azure SDK's:\n  ours:   " + Decode(fromHost) + "\n  theirs: " + Decode(theirs));
+            Check(fromWorker.Split('.')[1] == expected, "worker negotiator: the payload differs from the Azure SDK's:\n  ours:   " + Decode(fromWorker) + "\n  theirs: " + Decode(theirs));
+            Valid("host negotiator", fromHost, requireUserClaims: false);
+            Valid("worker negotiator", fromWorker, requireUserClaims: false);
+            return;
+        }
+    }
+
+    private static string Decode(string token) => Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1]));
 
     public static void Invocation(NegotiateInvocationBenchmarks benchmarks)
     {

@@ -16,7 +16,10 @@ public sealed class SignalRNegotiateOptions
     public string? UserId { get; set; }
 
     /// <summary>
-    /// Claims to copy into the token, or null. As for the binding's IdToken claims: <c>asrs.*</c> claims are dropped,
+    /// Claims to copy into the token, or null. Long claim types get their short JWT names, as JWT writers write them
+    /// (<c>ClaimTypes.NameIdentifier</c> → <c>nameid</c>, <c>ClaimTypes.Name</c> → <c>unique_name</c>,
+    /// <c>ClaimTypes.Role</c> → <c>role</c>, <c>ClaimTypes.Email</c> → <c>email</c>). As for the binding's IdToken
+    /// claims: <c>asrs.*</c> claims are dropped,
     /// reserved JWT names (<c>aud</c>, <c>exp</c>, <c>iat</c>, <c>nbf</c>, <c>iss</c>, a second <c>sub</c>, …) are renamed
     /// <c>asrs.u.&lt;name&gt;</c>, repeated types become an array. <see cref="Claim.ValueType"/> Integer, Integer32,
     /// Integer64, Boolean and Double values are written as JSON numbers and booleans; all else as strings.

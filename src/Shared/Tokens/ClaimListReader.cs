@@ -6,7 +6,8 @@ using System.Security.Claims;
 namespace SignalRInfo.Core;
 
 /// <summary>
-/// Copies <see cref="Claim"/>s given in code into an access token, by the rules of <see cref="ClaimRules"/>. A value
+/// Copies <see cref="Claim"/>s given in code into an access token: long claim types get their short JWT names
+/// (<see cref="OutboundClaimTypes"/>), then the rules of <see cref="ClaimRules"/> apply. A value
 /// keeps its JSON type from <see cref="Claim.ValueType"/> as the Azure SignalR SDK (Microsoft.Azure.SignalR) writes
 /// it, so that the payload is the SDK's byte for byte: integer types become numbers (Integer32 within 32 bits), Boolean
 /// <c>true</c>/<c>false</c>, Double a number with a decimal place (<c>1000.0</c>, <c>1E+20</c>) or the string
@@ -40,13 +41,14 @@ internal static class ClaimListReader
             }
 
             index++;
-            if (ClaimRules.IsServiceClaim(claim.Type))
+            var type = OutboundClaimTypes.ShortName(claim.Type);
+            if (ClaimRules.IsServiceClaim(type))
             {
                 continue;
             }
 
             copied ??= new List<CopiedClaim>();
-            ClaimRules.Add(copied, claim.Type, Value(claim.Value, claim.ValueType), ref subSeen);
+            ClaimRules.Add(copied, type, Value(claim.Value, claim.ValueType), ref subSeen);
         }
 
         return copied is null || copied.Count == 0 ? null : copied;

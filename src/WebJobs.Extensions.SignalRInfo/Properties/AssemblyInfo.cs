@@ -2,4 +2,3 @@ using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("WebJobs.Extensions.SignalRInfo.Tests")]
 [assembly: InternalsVisibleTo("WebJobs.Extensions.SignalRInfo.Benchmarks")]
-[assembly: InternalsVisibleTo("DynamicProxyGenAssembly2")]

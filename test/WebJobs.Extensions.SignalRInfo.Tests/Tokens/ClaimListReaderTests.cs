@@ -43,6 +43,23 @@ public sealed class ClaimListReaderTests
     }
 
     [Fact]
+    public void Read_LongClaimTypes_GetTheirShortJwtNamesExactly()
+    {
+        var claims = ClaimListReader.Read(new[]
+        {
+            new Claim(ClaimTypes.NameIdentifier, "1"),
+            new Claim(ClaimTypes.Name, "2"),
+            new Claim(ClaimTypes.Role, "3"),
+            new Claim(ClaimTypes.Email, "4"),
+            new Claim(ClaimTypes.Name.ToUpperInvariant(), "5"),
+            new Claim("http://schemas.xmlsoap.org/ws/2009/09/identity/claims/actor", "6"),
+        })!;
+
+        // actort is a reserved name once shortened: renamed as every reserved name is.
+        Assert.Equal(new[] { "nameid", "unique_name", "role", "email", ClaimTypes.Name.ToUpperInvariant(), "asrs.u.actort" }, System.Linq.Enumerable.Select(claims, c => c.Type));
+    }
+
+    [Fact]
     public void Read_NoClaims_IsNull()
     {
         Assert.Null(ClaimListReader.Read(null));
