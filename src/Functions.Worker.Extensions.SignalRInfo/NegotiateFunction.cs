@@ -6,8 +6,9 @@ using Microsoft.Azure.Functions.Worker.Invocation;
 namespace Functions.Worker.Extensions.SignalRInfo;
 
 /// <summary>
-/// What the worker needs to know of a function, once: the names of its negotiate input bindings (none when it has no
-/// HTTP trigger), and which of them are bound to <see cref="string"/> parameters (only those can be compared with a
+/// What the worker needs to know of a function, once: whether it is HTTP-triggered (only those can return a negotiate
+/// response: from a binding, or from <see cref="ISignalRNegotiator"/> in code), the names of its negotiate input
+/// bindings, and which of them are bound to <see cref="string"/> parameters (only those can be compared with a
 /// returned string: the worker caches each binding's value under its name, converted to the parameter's type).
 /// </summary>
 internal sealed class NegotiateFunction
@@ -17,13 +18,19 @@ internal sealed class NegotiateFunction
 
     private NegotiateResultExecutor? _executor;
 
-    private NegotiateFunction(string[] bindingNames, string[] stringBindingNames)
+    private static readonly NegotiateFunction NotHttp = new(false, Array.Empty<string>(), Array.Empty<string>());
+
+    private NegotiateFunction(bool isHttp, string[] bindingNames, string[] stringBindingNames)
     {
+        IsHttp = isHttp;
         BindingNames = bindingNames;
         StringBindingNames = stringBindingNames;
     }
 
-    /// <summary>The names of the function's negotiate input bindings; empty for every other function.</summary>
+    /// <summary>True for an HTTP-triggered function: a returned <see cref="SignalRConnectionInfo"/> becomes its JSON response.</summary>
+    public bool IsHttp { get; }
+
+    /// <summary>The names of the function's negotiate input bindings; empty for a function without one.</summary>
     public string[] BindingNames { get; }
 
     /// <summary>Those of <see cref="BindingNames"/> whose parameter is a <see cref="string"/>.</summary>
@@ -46,9 +53,9 @@ internal sealed class NegotiateFunction
             }
         }
 
-        if (!httpTrigger || names.Count == 0)
+        if (!httpTrigger)
         {
-            return new NegotiateFunction(Array.Empty<string>(), Array.Empty<string>());
+            return NotHttp;
         }
 
         var strings = names.FindAll(name =>
@@ -63,7 +70,7 @@ internal sealed class NegotiateFunction
 
             return false;
         });
-        return new NegotiateFunction(names.ToArray(), strings.ToArray());
+        return new NegotiateFunction(true, names.ToArray(), strings.ToArray());
     }
 
     /// <summary>The executor around the worker's own one, made once per function.</summary>

@@ -8,12 +8,12 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 namespace Functions.Worker.Extensions.SignalRInfo;
 
 /// <summary>
-/// For HTTP-triggered functions with one of our input bindings only: runs the function through a
+/// For HTTP-triggered functions only (with one of our input bindings, or negotiating in code): runs the function through a
 /// <see cref="NegotiateResultExecutor"/>, the innermost step of the pipeline, where a returned
 /// <see cref="SignalRConnectionInfo"/> or binding string can still become the HTTP response. Extension middleware runs
 /// outside the ASP.NET Core integration's own middleware, which completes the HTTP response as soon as it returns, so
 /// the work is done at the executor (the worker lets an invocation feature replace it). Other functions pass straight
-/// through: one dictionary look-up per invocation.
+/// through: one dictionary look-up per invocation; an HTTP function without a negotiate result costs one type test.
 /// </summary>
 internal sealed class NegotiateResponseMiddleware : IFunctionsWorkerMiddleware
 {
@@ -33,7 +33,7 @@ internal sealed class NegotiateResponseMiddleware : IFunctionsWorkerMiddleware
             function = _functions.GetOrAdd(context.FunctionId, NegotiateFunction.Create(context.FunctionDefinition));
         }
 
-        if (function.BindingNames.Length != 0)
+        if (function.IsHttp)
         {
             var current = context.Features.Get<IFunctionExecutor>();
             var executor = current is null ? function.GetExecutor(_executor) : new NegotiateResultExecutor(current, function);

@@ -7,8 +7,9 @@ using Microsoft.Azure.Functions.Worker.Invocation;
 namespace Functions.Worker.Extensions.SignalRInfo;
 
 /// <summary>
-/// Runs the function, then — under ASP.NET Core integration only — turns a returned <see cref="SignalRConnectionInfo"/>,
-/// or a returned string that is the negotiate binding's own value, into a 200 <c>application/json</c> response written to
+/// Runs the function, then — under ASP.NET Core integration only — turns a returned <see cref="SignalRConnectionInfo"/>
+/// (from a binding or from <see cref="ISignalRNegotiator"/>), or a returned string that is the negotiate binding's own
+/// value, into a 200 <c>application/json</c> response written to
 /// the request's HTTP context. Without this the integration answers such a function with an empty 200 (it writes only an
 /// <c>IActionResult</c>, an <c>IResult</c> or an <see cref="HttpResponseData"/>). In the built-in HTTP model the host
 /// writes the return value itself, so nothing changes there; neither does any other return value, nor a response the

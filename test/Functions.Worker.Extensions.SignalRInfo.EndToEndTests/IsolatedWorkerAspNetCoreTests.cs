@@ -1,6 +1,9 @@
+using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.SignalR.Client;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -12,6 +15,45 @@ public sealed class IsolatedWorkerAspNetCoreTests : IsolatedWorkerTests
     public IsolatedWorkerAspNetCoreTests(IsolatedAppsFixture apps, ITestOutputHelper output)
         : base(apps, HttpModel.AspNetCore, output)
     {
+    }
+
+    [Fact]
+    public async Task PrincipalNegotiate_UserAndClaimsFromHttpContextUser_ReachTheService()
+    {
+        // The function validates nothing: the app's authentication (a test scheme reading x-test-user) set HttpContext.User.
+        await using var client = new HubConnectionBuilder()
+            .WithUrl(new Uri(Host.BaseUri, "api/principal/Lobby"), o =>
+            {
+                o.Headers["x-test-user"] = "erin";
+                o.Headers["x-test-roles"] = "admin,reader";
+            })
+            .Build();
+
+        await client.StartAsync();
+
+        Assert.Equal("erin", await client.InvokeAsync<string?>("WhoAmI"));
+        var connection = Host.LocalService.Connections.Single(c => c.UserId == "erin");
+        Assert.Equal("lobby", connection.Hub);
+        Assert.Equal(new[] { "admin", "reader" }, connection.Claims.Where(c => c.Type == "role").Select(c => c.Value).ToArray());
+        Assert.Equal("erin@contoso.com", connection.Claims.Single(c => c.Type == "email").Value);
+        Assert.Equal("2", connection.Claims.Single(c => c.Type == "tier").Value);
+    }
+
+    [Fact]
+    public async Task PrincipalNegotiate_Response_IsJsonWithClaimsInTheirShortNamesAndTypes()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/principal/lobby/negotiate");
+        request.Headers.Add("x-test-user", "gus");
+        request.Headers.Add("x-test-roles", "owner");
+        using var response = await Client.SendAsync(request);
+
+        var (json, mediaType) = await ReadConnectionInfoAsync(response);
+        Assert.Equal("application/json", mediaType);
+        var token = await Tokens.ValidAsync((string)json["accessToken"]!, Host.LocalService, "lobby");
+        Assert.Equal("gus", token.GetClaim("asrs.s.uid").Value);
+        Assert.Equal("owner", token.GetPayloadValue<string>("role"));
+        Assert.Equal(2L, token.GetPayloadValue<long>("tier"));
+        Assert.False(token.TryGetPayloadValue<string>("nameid", out _));
     }
 
     [Fact]

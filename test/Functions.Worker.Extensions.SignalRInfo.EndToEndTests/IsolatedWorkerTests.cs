@@ -239,12 +239,50 @@ public abstract class IsolatedWorkerTests : IAsyncLifetime
         Assert.Contains("bob", Host.LocalService.ConnectedUserIds);
     }
 
+    [Fact]
+    public async Task CodeNegotiate_NoBindingHubFromTheRoute_ClientConnectsAsThatUserWithTheClaims()
+    {
+        await using var client = new HubConnectionBuilder().WithUrl(new Uri(Host.BaseUri, "api/code/Room7?user=dora")).Build();
+
+        await client.StartAsync();
+
+        // The worker's ISignalRNegotiator read the connection setting from the worker's environment, as the host passes it.
+        Assert.Equal("dora", await client.InvokeAsync<string?>("WhoAmI"));
+        var connection = Host.LocalService.Connections.Single(c => c.UserId == "dora");
+        Assert.Equal("room7", connection.Hub);
+        Assert.Equal("free", connection.Claims.Single(c => c.Type == "plan").Value);
+        Assert.Equal("3", connection.Claims.Single(c => c.Type == "seats").Value);
+    }
+
+    [Fact]
+    public async Task CodeNegotiate_InvalidHubInTheRoute_FailsWithTheHubRuleAndNoKey()
+    {
+        using var response = await Client.PostAsync("api/code/9lives/negotiate", null);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(Host.LocalService.AccessKey, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CodeNegotiate_ReturnedPoco_IsCamelCaseJsonWithAValidToken()
+    {
+        using var response = await Client.PostAsync("api/code/lobby/negotiate?user=fay", null);
+
+        var (json, mediaType) = await ReadConnectionInfoAsync(response);
+        Assert.Equal(Host.LocalService.GetClientUrl("lobby").ToString(), (string)json["url"]!);
+        Assert.Equal("application/json", mediaType);
+        var token = await Tokens.ValidAsync((string)json["accessToken"]!, Host.LocalService, "lobby");
+        Assert.Equal("fay", token.GetClaim("asrs.s.uid").Value);
+        Assert.Equal(3L, token.GetPayloadValue<long>("seats"));
+    }
+
     private HubConnection Connect(string user, HttpTransportType transport) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(Host.BaseUri, "api/chat?user=" + user), transport)
             .Build();
 
-    private static async Task<(JsonObject Json, string? MediaType)> ReadConnectionInfoAsync(HttpResponseMessage response)
+    internal static async Task<(JsonObject Json, string? MediaType)> ReadConnectionInfoAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");

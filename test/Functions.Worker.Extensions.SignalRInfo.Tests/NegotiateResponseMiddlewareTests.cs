@@ -7,9 +7,9 @@ using Xunit;
 namespace Functions.Worker.Extensions.SignalRInfo.Tests;
 
 /// <summary>
-/// Which invocations the middleware touches: only HTTP-triggered functions with one of our input bindings get a
-/// <see cref="NegotiateResultExecutor"/> as their <see cref="IFunctionExecutor"/> feature; every other one passes
-/// straight through. (What that executor then writes under ASP.NET Core integration is covered end to end.)
+/// Which invocations the middleware touches: only HTTP-triggered functions (with one of our input bindings, or without,
+/// as a function negotiating in code with ISignalRNegotiator is) get a <see cref="NegotiateResultExecutor"/> as their
+/// <see cref="IFunctionExecutor"/> feature; every other one passes straight through. (What that executor then writes under ASP.NET Core integration is covered end to end.)
 /// </summary>
 public class NegotiateResponseMiddlewareTests
 {
@@ -29,9 +29,24 @@ public class NegotiateResponseMiddlewareTests
     {
         { "no http trigger", new[] { ("message", "queueTrigger"), ("connectionInfo", "signalRConnectionInfo") } },
         { "no http trigger, signalRInfo", new[] { ("timer", "timerTrigger"), ("connectionInfo", "signalRInfo") } },
-        { "http trigger, other input", new[] { ("req", "httpTrigger"), ("blob", "blob") } },
-        { "http trigger only", new[] { ("req", "httpTrigger") } },
+        { "queue trigger only", new[] { ("message", "queueTrigger") } },
     };
+
+    [Theory]
+    [InlineData("http trigger only")]
+    [InlineData("http trigger, other input")]
+    public async Task Invoke_HttpFunctionWithoutOurBinding_GetsTheExecutorForANegotiatorResult(string name)
+    {
+        var workerExecutor = new RecordingExecutor();
+        var middleware = new NegotiateResponseMiddleware(workerExecutor);
+        var bindings = name.Contains("other", System.StringComparison.Ordinal) ? new[] { ("req", "httpTrigger"), ("blob", "blob") } : new[] { ("req", "httpTrigger") };
+
+        var (context, calls) = await InvokeAsync(middleware, new FakeFunctionContext("f-" + name, bindings));
+
+        Assert.Equal(1, calls);
+        var executor = Assert.IsType<NegotiateResultExecutor>(context.Features.Get<IFunctionExecutor>());
+        Assert.Same(workerExecutor, executor.Inner);
+    }
 
     [Theory]
     [MemberData(nameof(OtherFunctions))]

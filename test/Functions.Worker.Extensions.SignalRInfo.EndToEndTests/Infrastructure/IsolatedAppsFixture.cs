@@ -51,6 +51,9 @@ public sealed class IsolatedAppsFixture : IAsyncLifetime
         CopyTree(Path.Combine(RepositoryPaths.Root, "build"), Path.Combine(repo, "build"));
         File.Copy(Path.Combine(RepositoryPaths.Root, "NuGet.config"), Path.Combine(repo, "NuGet.config"));
         File.Copy(Path.Combine(RepositoryPaths.Root, "src", "Directory.Build.props"), Path.Combine(repo, "src", "Directory.Build.props").EnsureParent());
+
+        // The core both packages compile in.
+        CopyTree(Path.Combine(RepositoryPaths.Root, "src", "Shared"), Path.Combine(repo, "src", "Shared"));
         foreach (var project in new[] { "WebJobs.Extensions.SignalRInfo", "Functions.Worker.Extensions.SignalRInfo" })
         {
             var folder = Path.Combine(repo, "src", project);

@@ -149,7 +149,7 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
 
         var grpcPort = grpc!.IPEndPoint!.Port;
         var httpPort = http!.IPEndPoint!.Port;
-        var (worker, output) = StartWorker(app, grpcPort);
+        var (worker, output) = StartWorker(app, grpcPort, local.ConnectionString);
         host = new StandInFunctionsHost(web, jobHost, local, channel, worker, output, new Uri($"http://127.0.0.1:{httpPort}/"), sendAsJson);
         try
         {
@@ -241,7 +241,7 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
         }
     }
 
-    private static (Process Process, StringBuilder Output) StartWorker(BuiltApp app, int grpcPort)
+    private static (Process Process, StringBuilder Output) StartWorker(BuiltApp app, int grpcPort, string connectionString)
     {
         var workerId = Guid.NewGuid().ToString();
         var requestId = Guid.NewGuid().ToString();
@@ -270,6 +270,9 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
         info.Environment["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated";
         info.Environment["AzureWebJobsScriptRoot"] = app.OutputFolder;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        // The host passes the app settings to the worker as environment variables: the negotiator reads this one.
+        info.Environment["AzureSignalRConnectionString"] = connectionString;
         info.Environment.Remove("ASPNETCORE_URLS");
         var output = new StringBuilder();
         var process = new Process { StartInfo = info };
@@ -367,7 +370,8 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
     private async Task InvokeAsync(HttpContext context)
     {
         var path = (string?)context.Request.RouteValues["path"] ?? string.Empty;
-        var function = Functions.FirstOrDefault(f => string.Equals(f.Route.Trim('/'), path.Trim('/'), StringComparison.OrdinalIgnoreCase));
+        Dictionary<string, string>? routeValues = null;
+        var function = Functions.FirstOrDefault(f => f.TryMatch(path, out routeValues));
         if (function is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -417,7 +421,7 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
                     ["invocationId"] = invocationId,
                     ["functionId"] = function.FunctionId,
                     ["inputData"] = inputData,
-                    ["triggerMetadata"] = new JsonObject(),
+                    ["triggerMetadata"] = RouteMetadata(routeValues!),
                     ["traceContext"] = new JsonObject(),
                 },
             },
@@ -455,6 +459,18 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
         }
 
         await WriteReturnValueAsync(context, response["returnValue"] as JsonObject).ConfigureAwait(false);
+    }
+
+    /// <summary>Route values as the host passes them in the trigger metadata: one string each, bound to parameters by name.</summary>
+    private static JsonObject RouteMetadata(Dictionary<string, string> routeValues)
+    {
+        var metadata = new JsonObject();
+        foreach (var (name, value) in routeValues)
+        {
+            metadata[name] = new JsonObject { ["string"] = value };
+        }
+
+        return metadata;
     }
 
     private async Task<HttpResponseMessage> ForwardAsync(HttpContext context, byte[] body, string invocationId)

@@ -40,4 +40,39 @@ internal sealed class WorkerFunction
 
     /// <summary>The input bindings other than the trigger: the host binds them before the invocation.</summary>
     public IReadOnlyList<JsonObject> Inputs { get; }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> (below /api/) matches the route: literal segments ignoring case, a
+    /// <c>{name}</c> segment takes any one segment as the route value <c>name</c> (as the host gives it to the function).
+    /// </summary>
+    public bool TryMatch(string path, out Dictionary<string, string> routeValues)
+    {
+        routeValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var template = Route.Trim('/').Split('/');
+        var segments = path.Trim('/').Split('/');
+        if (template.Length != segments.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < template.Length; i++)
+        {
+            var part = template[i];
+            if (part.Length > 2 && part[0] == '{' && part[^1] == '}')
+            {
+                if (segments[i].Length == 0)
+                {
+                    return false;
+                }
+
+                routeValues[part[1..^1]] = Uri.UnescapeDataString(segments[i]);
+            }
+            else if (!string.Equals(part, segments[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
