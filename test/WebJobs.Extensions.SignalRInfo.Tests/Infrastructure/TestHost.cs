@@ -123,13 +123,4 @@ internal sealed class TestHost : IAsyncDisposable
 
         _host.Dispose();
     }
-
-    private sealed class FixedTypeLocator : ITypeLocator
-    {
-        private readonly Type[] _types;
-
-        public FixedTypeLocator(Type[] types) => _types = types;
-
-        public IReadOnlyList<Type> GetTypes() => _types;
-    }
 }
