@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SignalRInfo.TestSupport;
 
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
@@ -44,7 +45,7 @@ internal static class IdentityColdStartBenchmark
         await using var server = await LoopbackKeyEndpoint.StartAsync(EndpointLatency).ConfigureAwait(false);
         var endpoint = new ServiceEndpoint(server.Endpoint);
         using var client = new IdentityKeyClient(TimeProvider.System);
-        using var provider = new IdentityKeyProvider(endpoint.AccessKeyUri, new FakeEntraCredential(), "benchmark credential", client, new IdentityKeyPolicy(), TimeProvider.System, NullLogger.Instance, CancellationToken.None);
+        using var provider = new IdentityKeyProvider(endpoint.AccessKeyUri, new FakeTokenCredential(), "benchmark credential", client, new IdentityKeyPolicy(), TimeProvider.System, NullLogger.Instance, CancellationToken.None);
         var connection = new IdentityConnection(BenchmarkInputs.SettingName, endpoint, provider, new SignalRInfoOptions().ToSettings());
 
         var latencies = new double[count];

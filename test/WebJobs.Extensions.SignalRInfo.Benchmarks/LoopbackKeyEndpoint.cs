@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SignalRInfo.TestSupport;
 
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
@@ -44,7 +45,7 @@ internal sealed class LoopbackKeyEndpoint : IAsyncDisposable
         app.MapGet("/api/v1/auth/accessKey", async (HttpContext context) =>
         {
             Interlocked.Increment(ref endpoint._requests);
-            if (context.Request.Headers.Authorization.ToString() != "Bearer " + FakeEntraCredential.Token || context.Request.QueryString.HasValue)
+            if (context.Request.Headers.Authorization.ToString() != "Bearer " + FakeTokenCredential.TokenValue || context.Request.QueryString.HasValue)
             {
                 return Results.StatusCode(StatusCodes.Status401Unauthorized);
             }
