@@ -11,7 +11,7 @@ using SignalRInfo.TestSupport;
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
 /// <summary>
-/// Issue 5 part 3: N negotiations start at once against an identity connection that holds no key yet (cold), with
+/// N negotiations start at once against an identity connection that holds no key yet (cold), with
 /// the key endpoint on loopback. They must share one key request; each negotiation's latency (its own start to its
 /// token) is reported as percentiles. Not a BenchmarkDotNet benchmark: one cold start happens once per provider.
 /// </summary>
