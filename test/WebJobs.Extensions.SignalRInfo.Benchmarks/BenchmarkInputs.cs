@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
 /// <summary>
-/// The inputs every benchmark shares (issue 5): one connection, hub, user id, two claims copied from an IdToken,
+/// The inputs every benchmark shares: one connection, hub, user id, two claims copied from an IdToken,
 /// a one-hour lifetime. Minting and invocation use the same values so their numbers can be compared.
 /// </summary>
 internal static class BenchmarkInputs

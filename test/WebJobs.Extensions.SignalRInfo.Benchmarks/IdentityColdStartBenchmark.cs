@@ -6,11 +6,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SignalRInfo.TestSupport;
 
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
 /// <summary>
-/// Issue 5 part 3: N negotiations start at once against an identity connection that holds no key yet (cold), with
+/// N negotiations start at once against an identity connection that holds no key yet (cold), with
 /// the key endpoint on loopback. They must share one key request; each negotiation's latency (its own start to its
 /// token) is reported as percentiles. Not a BenchmarkDotNet benchmark: one cold start happens once per provider.
 /// </summary>
@@ -19,11 +20,14 @@ internal static class IdentityColdStartBenchmark
     /// <summary>The key endpoint's simulated service latency.</summary>
     public static readonly TimeSpan EndpointLatency = TimeSpan.FromMilliseconds(20);
 
+    private const string KeyId = "benchmark-entra-kid";
+    private const string AccessKey = "EntraKey0123456789abcdefghijklmnopqrstuvwxyz=";
+
     public static async Task<string> RunAsync(params int[] counts)
     {
         var text = new StringBuilder("## Identity: concurrent cold negotiations (loopback key endpoint, " + EndpointLatency.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms latency)\n\n")
             .Append("Each row uses a new key provider and key endpoint, so every negotiation starts without a key; one untimed round\n")
-            .Append("first warms the process (JIT of Kestrel and HttpClient), which a Functions host has done before its first negotiate.\n\n")
+            .Append("first warms the process (JIT of the key endpoint and HttpClient), which a Functions host has done before its first negotiate.\n\n")
             .Append("| Negotiations | Key requests | p50 | p90 | p99 | max | all done |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         await RunOnceAsync(10).ConfigureAwait(false);
         foreach (var count in counts)
@@ -41,10 +45,16 @@ internal static class IdentityColdStartBenchmark
 
     private static async Task<(int Requests, double[] Latencies, double Wall)> RunOnceAsync(int count)
     {
-        await using var server = await LoopbackKeyEndpoint.StartAsync(EndpointLatency).ConfigureAwait(false);
-        var endpoint = new ServiceEndpoint(server.Endpoint);
+        // The service's key endpoint (README, "Microsoft Entra ID"): answers {"KeyId","AccessKey"} after the latency.
+        await using var server = KeyEndpointServer.Start();
+        server.Responder = async _ =>
+        {
+            await Task.Delay(EndpointLatency).ConfigureAwait(false);
+            return KeyReply.Key(KeyId, AccessKey);
+        };
+        var endpoint = new ServiceEndpoint(new Uri(server.BaseUrl));
         using var client = new IdentityKeyClient(TimeProvider.System);
-        using var provider = new IdentityKeyProvider(endpoint.AccessKeyUri, new FakeEntraCredential(), "benchmark credential", client, new IdentityKeyPolicy(), TimeProvider.System, NullLogger.Instance, CancellationToken.None);
+        using var provider = new IdentityKeyProvider(endpoint.AccessKeyUri, new FakeTokenCredential(), "benchmark credential", client, new IdentityKeyPolicy(), TimeProvider.System, NullLogger.Instance, CancellationToken.None);
         var connection = new IdentityConnection(BenchmarkInputs.SettingName, endpoint, provider, new SignalRInfoOptions().ToSettings());
 
         var latencies = new double[count];
@@ -61,15 +71,22 @@ internal static class IdentityColdStartBenchmark
         await Task.WhenAll(negotiations).ConfigureAwait(false);
         wall.Stop();
 
-        if (server.Requests != 1)
+        if (server.RequestCount != 1)
         {
-            throw new InvalidOperationException("Identity benchmark: " + count + " cold negotiations made " + server.Requests + " key requests; they must share one.");
+            throw new InvalidOperationException("Identity benchmark: " + count + " cold negotiations made " + server.RequestCount + " key requests; they must share one.");
+        }
+
+        // The endpoint answers whatever it is sent: check that the request was the one the service accepts.
+        var request = server.Requests[0];
+        if (request.Method != "GET" || request.Path != KeyEndpointServer.KeyPath || request.Query.Length != 0 || request.Authorization != "Bearer " + FakeTokenCredential.TokenValue)
+        {
+            throw new InvalidOperationException("Identity benchmark: unexpected key request " + request.Method + " " + request.Path + request.Query + " (Authorization: " + request.Authorization + ").");
         }
 
         var audience = endpoint.GetAudience(BenchmarkInputs.LowerHub);
-        InputChecks.IdentityToken("identity (first)", tokens[0], LoopbackKeyEndpoint.AccessKey, LoopbackKeyEndpoint.KeyId, audience);
-        InputChecks.IdentityToken("identity (last)", tokens[count - 1], LoopbackKeyEndpoint.AccessKey, LoopbackKeyEndpoint.KeyId, audience);
-        return (server.Requests, latencies, wall.Elapsed.TotalMilliseconds);
+        InputChecks.IdentityToken("identity (first)", tokens[0], AccessKey, KeyId, audience);
+        InputChecks.IdentityToken("identity (last)", tokens[count - 1], AccessKey, KeyId, audience);
+        return (server.RequestCount, latencies, wall.Elapsed.TotalMilliseconds);
 
         async Task NegotiateAsync(int index)
         {

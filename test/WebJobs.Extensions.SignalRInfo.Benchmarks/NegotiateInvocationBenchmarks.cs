@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Primitives;
+using SignalRInfo.TestSupport;
 
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 

@@ -15,9 +15,10 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project test/WebJobs.Extensions.SignalRInfo.Benchmarks</c>
 /// (BenchmarkDotNet's default job, all benchmarks unless <c>--filter</c> says otherwise), then prints the
-/// targets of issue 5 against the measured numbers. <c>--dry</c> runs every benchmark once, in process, to check
-/// that it starts and completes (for CI: no timing). The identity cold-start run (N concurrent negotiations, one key
-/// request) runs first in this process; <c>--identity</c> runs only it. Other arguments go to BenchmarkDotNet.
+/// performance targets (<see cref="TargetReport"/>) against the measured numbers. <c>--dry</c> runs every benchmark
+/// once, in process, to check that it starts and completes (for CI: no timing). The identity cold-start run (N
+/// concurrent negotiations, one key request) runs first in this process; <c>--identity</c> runs only it. Other
+/// arguments go to BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
@@ -43,7 +44,7 @@ public static class Program
         // The inputs of every benchmark are checked here first (and again in each benchmark process's setup).
         CheckInputs();
 
-        // Issue 5 part 3 (identity) runs in this process: a cold start happens once per key provider. A --filter that
+        // The identity cold start runs in this process: a cold start happens once per key provider. A --filter that
         // names other benchmarks leaves it out.
         var identity = string.Empty;
         if (identityOnly || !filtered || FilterNames(rest, "Identity"))

@@ -5,9 +5,9 @@ using B64 = System.Buffers.Text.Base64Url;
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
 /// <summary>
-/// The floor of minting (issue 5): the header and payload JSON are given as bytes (no JSON is written), then
-/// base64url of both, one HMAC-SHA256 with an instance created once and reused, base64url of the signature, and
-/// the token string. No token writer can skip any of these steps.
+/// The floor of minting (what <see cref="TargetReport"/> compares ours with): the header and payload JSON are given
+/// as bytes (no JSON is written), then base64url of both, one HMAC-SHA256 with an instance created once and reused,
+/// base64url of the signature, and the token string. No token writer can skip any of these steps.
 /// </summary>
 internal sealed class ReusedHmacFloor : IDisposable
 {

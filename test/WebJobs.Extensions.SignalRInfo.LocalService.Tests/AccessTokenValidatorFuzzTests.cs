@@ -1,6 +1,7 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using WebJobs.Extensions.SignalRInfo.LocalService.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
@@ -41,7 +42,7 @@ public class AccessTokenValidatorFuzzTests
         var random = new Random(seed);
         var state = new LocalServiceState(TestTokens.Key);
         var (keyId, issuedKey) = state.IssueKey();
-        var validator = new AccessTokenValidator(state, new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(Now)), TimeSpan.FromSeconds(5));
+        var validator = new AccessTokenValidator(state, new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(Now)), TimeSpan.FromSeconds(5));
         var header = TestTokens.Header(kid: keyId);
         var payload = $"{{\"asrs.s.uid\":\"alice\",\"role\":[\"a\",1,true,{{\"o\":null}}],\"nbf\":{Now},\"exp\":{Now + 3600},\"iat\":{Now},\"iss\":\"azure-signalr\",\"aud\":\"{Audience}\"}}";
         for (var i = 0; i < Iterations; i++)

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Security.Claims;
+using Microsoft.Extensions.Time.Testing;
 using WebJobs.Extensions.SignalRInfo.LocalService.Tests.Infrastructure;
 using Xunit;
 
@@ -12,7 +13,7 @@ public class AccessTokenValidatorTests
     private const string Audience = "http://localhost/client/?hub=chat";
     private const long Now = 1_800_000_000;
 
-    private readonly FixedTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(Now));
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(Now));
     private readonly LocalServiceState _state = new(TestTokens.Key);
 
     private AccessTokenValidator Validator(int skewSeconds = 5) => new(_state, _clock, TimeSpan.FromSeconds(skewSeconds));

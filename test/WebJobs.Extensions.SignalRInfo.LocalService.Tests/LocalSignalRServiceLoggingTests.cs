@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.Extensions.Logging;
+using SignalRInfo.TestSupport;
 using WebJobs.Extensions.SignalRInfo.LocalService.Tests.Infrastructure;
 using Xunit;
 
@@ -52,8 +53,8 @@ public class LocalSignalRServiceLoggingTests
             }
         }
 
-        Assert.True(logs.Contains("Refused POST /client/negotiate for hub 'chat' with 401: invalid signature"), logs.Text);
-        Assert.True(logs.Contains("Issued access key"), logs.Text);
+        Assert.True(logs.Contains("Refused POST /client/negotiate for hub 'chat' with 401: invalid signature"), logs.AllText);
+        Assert.True(logs.Contains("Issued access key"), logs.AllText);
         foreach (var secret in new[] { TestTokens.Key, issuedKey, "entra-secret-token", good.Split('.')[1], good.Split('.')[2], bad.Split('.')[2] })
         {
             Assert.False(logs.Contains(secret), "A log line contains a secret.");

@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using SignalRInfo.TestSupport;
 using Xunit;
 
 namespace WebJobs.Extensions.SignalRInfo.Sample.Tests;

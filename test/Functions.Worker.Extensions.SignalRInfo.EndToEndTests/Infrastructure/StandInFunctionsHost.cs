@@ -19,6 +19,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SignalRInfo.TestSupport;
 using WebJobs.Extensions.SignalRInfo.LocalService;
 
 // IJobHostMetadataProvider is marked "not ready for public consumption", but it is what the Functions host calls.
@@ -594,14 +595,5 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(text).ConfigureAwait(false);
-    }
-
-    private sealed class FixedTypeLocator : ITypeLocator
-    {
-        private readonly Type[] _types;
-
-        public FixedTypeLocator(params Type[] types) => _types = types;
-
-        public IReadOnlyList<Type> GetTypes() => _types;
     }
 }

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using SignalRInfo.TestSupport;
 using Xunit;
 using StandInSignalRConnectionInfoAttribute = Microsoft.Azure.WebJobs.SignalRConnectionInfoAttribute;
 

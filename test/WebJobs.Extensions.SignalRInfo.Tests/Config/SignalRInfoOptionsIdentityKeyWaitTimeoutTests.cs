@@ -9,6 +9,7 @@ using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json.Linq;
+using SignalRInfo.TestSupport;
 using Xunit;
 
 namespace WebJobs.Extensions.SignalRInfo.Tests;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using SignalRInfo.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -528,40 +529,42 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
     public async Task RefreshTimer_FiringEarlyByTheWallClock_StillRefreshesAndKeepsTheKeyAlive()
     {
         // System timers run on the monotonic clock and may fire milliseconds before GetUtcNow() says the key is 55 minutes old.
-        var early = new EarlyTimerTimeProvider(_time, TimeSpan.FromMilliseconds(3));
-        using var registry = new IdentityKeyProviderRegistry(_client, _policy, early, _loggerFactory);
+        var early = new EarlyTimerTimeProvider(_time.GetUtcNow(), TimeSpan.FromMilliseconds(3));
+        using var client = new IdentityKeyClient(early);
+        using var registry = new IdentityKeyProviderRegistry(client, _policy, early, _loggerFactory);
         var provider = registry.GetProvider(AccessKeyUri, "early-timers", () => (_credentials.Credential, "fake"));
         provider.StartFetch(background: true);
         await provider.WhenIdleAsync();
         Assert.Equal(1, _server.RequestCount);
 
-        _time.Advance(_policy.RefreshAge - early.Early);
+        early.Advance(_policy.RefreshAge - early.Early);
         await _server.WaitForRequestsAsync(2);
         await provider.WhenIdleAsync();
-        _time.Advance(_policy.RefreshAge);
+        early.Advance(_policy.RefreshAge);
         await _server.WaitForRequestsAsync(3);
         await provider.WhenIdleAsync();
 
         // 110 minutes after the first key and 130 minutes in: an idle app still holds a usable key.
-        _time.Advance(_policy.KeyLifetime - _policy.RefreshAge - _policy.RefreshAge + TimeSpan.FromMinutes(10));
+        early.Advance(_policy.KeyLifetime - _policy.RefreshAge - _policy.RefreshAge + TimeSpan.FromMinutes(10));
         Assert.True(provider.GetKeyAsync(TimeSpan.FromSeconds(1), CancellationToken.None).IsCompletedSuccessfully);
     }
 
     [Fact]
     public async Task RetryTimer_FiringEarlyByTheWallClock_StillRetriesTheFailedRefresh()
     {
-        var early = new EarlyTimerTimeProvider(_time, TimeSpan.FromMilliseconds(3));
-        using var registry = new IdentityKeyProviderRegistry(_client, _policy, early, _loggerFactory);
+        var early = new EarlyTimerTimeProvider(_time.GetUtcNow(), TimeSpan.FromMilliseconds(3));
+        using var client = new IdentityKeyClient(early);
+        using var registry = new IdentityKeyProviderRegistry(client, _policy, early, _loggerFactory);
         var provider = registry.GetProvider(AccessKeyUri, "early-timers", () => (_credentials.Credential, "fake"));
         provider.StartFetch(background: true);
         await provider.WhenIdleAsync();
         _server.Reply(KeyReply.Error(403));
-        _time.Advance(_policy.RefreshAge);
+        early.Advance(_policy.RefreshAge);
         await _server.WaitForRequestsAsync(2);
         await provider.WhenIdleAsync();
         _server.Reply(KeyReply.Key("kid-2", NextKey));
 
-        _time.Advance(_policy.RefreshRetryInterval - early.Early);
+        early.Advance(_policy.RefreshRetryInterval - early.Early);
         await _server.WaitForRequestsAsync(3);
         await provider.WhenIdleAsync();
 

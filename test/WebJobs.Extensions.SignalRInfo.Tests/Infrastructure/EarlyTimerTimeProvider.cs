@@ -1,34 +1,30 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 
 namespace WebJobs.Extensions.SignalRInfo.Tests;
 
 /// <summary>
-/// A clock whose timers fire <see cref="Early"/> before their due time as measured by <see cref="GetUtcNow"/>, as system
-/// timers (monotonic clock) do against the wall clock. Time moves only when the inner fake clock is advanced.
+/// A <see cref="FakeTimeProvider"/> whose timers (those of <see cref="Task.Delay(TimeSpan, TimeProvider)"/> and of
+/// <see cref="CancellationTokenSource"/> too) fire <see cref="Early"/> before their due time as measured by
+/// <see cref="FakeTimeProvider.GetUtcNow"/>, as system timers (monotonic clock) may against the wall clock.
 /// </summary>
-internal sealed class EarlyTimerTimeProvider : TimeProvider
+/// <remarks>
+/// A subclass, because <see cref="FakeTimeProvider.Advance"/> cannot show this race: a plain FakeTimeProvider fires a timer
+/// only once its clock has reached the due time, so inside the callback GetUtcNow() is never before it. Here every due
+/// time (at creation and in <see cref="ITimer.Change"/>) is shortened by <see cref="Early"/>; time still moves only
+/// when the test advances this clock.
+/// </remarks>
+internal sealed class EarlyTimerTimeProvider : FakeTimeProvider
 {
-    private readonly TimeProvider _inner;
-
-    public EarlyTimerTimeProvider(TimeProvider inner, TimeSpan early)
-    {
-        _inner = inner;
-        Early = early;
-    }
+    public EarlyTimerTimeProvider(DateTimeOffset start, TimeSpan early)
+        : base(start) => Early = early;
 
     public TimeSpan Early { get; }
 
-    public override DateTimeOffset GetUtcNow() => _inner.GetUtcNow();
-
-    public override long GetTimestamp() => _inner.GetTimestamp();
-
-    public override long TimestampFrequency => _inner.TimestampFrequency;
-
-    public override TimeZoneInfo LocalTimeZone => _inner.LocalTimeZone;
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        new EarlyTimer(_inner.CreateTimer(callback, state, Shorten(dueTime), period), this);
+        new EarlyTimer(base.CreateTimer(callback, state, Shorten(dueTime), period), this);
 
     private TimeSpan Shorten(TimeSpan dueTime) =>
         dueTime == Timeout.InfiniteTimeSpan ? dueTime : dueTime > Early ? dueTime - Early : TimeSpan.Zero;
@@ -48,6 +44,6 @@ internal sealed class EarlyTimerTimeProvider : TimeProvider
 
         public void Dispose() => _timer.Dispose();
 
-        public System.Threading.Tasks.ValueTask DisposeAsync() => _timer.DisposeAsync();
+        public ValueTask DisposeAsync() => _timer.DisposeAsync();
     }
 }

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.Time.Testing;
+using SignalRInfo.TestSupport;
 
 namespace WebJobs.Extensions.SignalRInfo.Tests;
 
@@ -121,14 +122,5 @@ internal sealed class TestHost : IAsyncDisposable
         }
 
         _host.Dispose();
-    }
-
-    private sealed class FixedTypeLocator : ITypeLocator
-    {
-        private readonly Type[] _types;
-
-        public FixedTypeLocator(Type[] types) => _types = types;
-
-        public IReadOnlyList<Type> GetTypes() => _types;
     }
 }

@@ -4,12 +4,14 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure.Core;
-using Microsoft.Extensions.Configuration;
 
-namespace WebJobs.Extensions.SignalRInfo.Tests;
+namespace SignalRInfo.TestSupport;
 
-/// <summary>A TokenCredential that hands out a recognisable token, records the scopes asked for, and can throw.</summary>
-internal sealed class FakeTokenCredential : TokenCredential
+/// <summary>
+/// A TokenCredential that hands out a recognisable token (<see cref="TokenValue"/>, valid for an hour) and records the
+/// scopes asked for; a test can make it throw (<see cref="Failure"/>) or hang (<see cref="Hang"/>).
+/// </summary>
+public sealed class FakeTokenCredential : TokenCredential
 {
     public const string TokenValue = "ENTRA-TOKEN-RECOGNISABLE-4b1d9e";
 
@@ -47,20 +49,4 @@ internal sealed class FakeTokenCredential : TokenCredential
     }
 
     private static AccessToken Issued() => new(TokenValue, DateTimeOffset.UtcNow.AddHours(1));
-}
-
-/// <summary>An IServiceCredentialFactory that returns one fake credential and records what it was asked for.</summary>
-internal sealed class FakeCredentialFactory : IServiceCredentialFactory
-{
-    private readonly ConcurrentQueue<(IdentityCredentialSpec Spec, string? SectionPath)> _requests = new();
-
-    public FakeTokenCredential Credential { get; } = new();
-
-    public IReadOnlyCollection<(IdentityCredentialSpec Spec, string? SectionPath)> Requests => _requests.ToArray();
-
-    public TokenCredential CreateCredential(IdentityCredentialSpec spec, IConfiguration? section)
-    {
-        _requests.Enqueue((spec, (section as IConfigurationSection)?.Path));
-        return Credential;
-    }
 }

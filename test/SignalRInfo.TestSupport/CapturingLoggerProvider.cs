@@ -4,24 +4,31 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Logging;
 
-namespace WebJobs.Extensions.SignalRInfo.Tests;
+namespace SignalRInfo.TestSupport;
 
-/// <summary>Keeps every log entry (message, state values and exception text) for assertions.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
+/// <summary>
+/// Keeps every log entry at every level (category, level, event id, message, state values and exception text) for
+/// assertions: <see cref="Entries"/> one by one, <see cref="AllText"/> one entry a line, <see cref="Contains"/> to search them.
+/// </summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
     public IReadOnlyList<LogEntry> Entries => _entries.ToArray();
 
+    /// <summary>Every entry as <see cref="LogEntry.ToString"/> writes it, one a line.</summary>
     public string AllText => string.Join("\n", _entries.Select(e => e.ToString()));
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+    /// <summary>Whether an entry's text (<see cref="LogEntry.ToString"/>: message, state values or exception included) contains <paramref name="value"/> (ordinal).</summary>
+    public bool Contains(string value) => _entries.Any(e => e.ToString().Contains(value, StringComparison.Ordinal));
 
     public void Dispose()
     {
     }
 
-    internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, string State, string? Exception)
+    public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, string State, string? Exception)
     {
         public override string ToString() => $"{Level} {Category} [{EventId}] {Message} | {State} | {Exception}";
     }

@@ -8,14 +8,14 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace WebJobs.Extensions.SignalRInfo.Tests;
+namespace SignalRInfo.TestSupport;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (ephemeral port) playing the SignalR Service key endpoint
 /// <c>GET /api/v1/auth/accessKey</c>. It records every request and answers with <see cref="Responder"/>, which can
 /// return any status and body, hold a reply until released, and change between requests. Stops itself on dispose.
 /// </summary>
-internal sealed class KeyEndpointServer : IAsyncDisposable
+public sealed class KeyEndpointServer : IAsyncDisposable
 {
     public const string KeyPath = "/api/v1/auth/accessKey";
 
@@ -188,11 +188,11 @@ internal sealed class KeyEndpointServer : IAsyncDisposable
         }
     }
 
-    internal sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization);
+    public sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization);
 }
 
 /// <summary>What the key endpoint answers.</summary>
-internal sealed record KeyReply(int Status, string? Body)
+public sealed record KeyReply(int Status, string? Body)
 {
     public static KeyReply Key(string keyId, string accessKey) => new(200, "{\"KeyId\":\"" + keyId + "\",\"AccessKey\":\"" + accessKey + "\"}");
 
@@ -200,7 +200,7 @@ internal sealed record KeyReply(int Status, string? Body)
 }
 
 /// <summary>A reply the test releases when it chooses (or that gives up when the server stops).</summary>
-internal sealed class HeldReply
+public sealed class HeldReply
 {
     private readonly TaskCompletionSource<KeyReply> _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Azure.WebJobs;
 
-namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
+namespace SignalRInfo.TestSupport;
 
-/// <summary>Indexes only the given function classes.</summary>
-internal sealed class FixedTypeLocator : ITypeLocator
+/// <summary>A WebJobs host's <see cref="ITypeLocator"/> that indexes only the given function classes.</summary>
+public sealed class FixedTypeLocator : ITypeLocator
 {
     private readonly Type[] _types;
 
