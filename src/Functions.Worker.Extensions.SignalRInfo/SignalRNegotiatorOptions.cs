@@ -1,5 +1,4 @@
 using System;
-using SignalRInfo.Core;
 
 namespace Functions.Worker.Extensions.SignalRInfo;
 

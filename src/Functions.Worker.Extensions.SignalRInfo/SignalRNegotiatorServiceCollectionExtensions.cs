@@ -2,7 +2,6 @@ using System;
 using Functions.Worker.Extensions.SignalRInfo;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SignalRInfo.Core;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -26,7 +26,7 @@ namespace WebJobs.Extensions.SignalRInfo.Sample;
 /// as the Functions host does, plus the chat page at <c>/</c>. With no <c>AzureSignalRConnectionString</c> it starts
 /// the local SignalR service in-process and points the setting at it.
 /// </summary>
-public sealed class SampleHost : IAsyncDisposable
+public sealed partial class SampleHost : IAsyncDisposable
 {
     /// <summary>The setting the negotiate function reads.</summary>
     public const string ConnectionSetting = "AzureSignalRConnectionString";
@@ -41,11 +41,6 @@ public sealed class SampleHost : IAsyncDisposable
     public const string NegotiateFailedDetail = "The negotiate function failed. The cause is in the server's log";
 
     private const string ResponseKey = "MS_AzureWebJobs_HttpResponse";
-
-    private static readonly Action<ILogger, string, string, Exception?> NegotiateFailed = LoggerMessage.Define<string, string>(
-        LogLevel.Error,
-        new EventId(1, "NegotiateFailed"),
-        "The negotiate function failed (trace id {TraceId}): {Cause}");
 
     private readonly WebApplication _web;
     private readonly IHost _jobHost;
@@ -175,7 +170,7 @@ public sealed class SampleHost : IAsyncDisposable
             // The extension's message names endpoints, client and tenant ids, hubs: the operator's log gets it, an
             // anonymous caller only a trace id to quote.
             var cause = ex.InnerException?.InnerException ?? ex.InnerException ?? ex;
-            NegotiateFailed(logger, context.TraceIdentifier, cause.Message, ex);
+            Log.NegotiateFailed(logger, context.TraceIdentifier, cause.Message, ex);
             return Results.Problem(detail: NegotiateFailedDetail + " (trace id " + context.TraceIdentifier + ").", statusCode: (int)HttpStatusCode.InternalServerError);
         }
 

@@ -190,27 +190,3 @@ public sealed class KeyEndpointServer : IAsyncDisposable
 
     public sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization);
 }
-
-/// <summary>What the key endpoint answers.</summary>
-public sealed record KeyReply(int Status, string? Body)
-{
-    public static KeyReply Key(string keyId, string accessKey) => new(200, "{\"KeyId\":\"" + keyId + "\",\"AccessKey\":\"" + accessKey + "\"}");
-
-    public static KeyReply Error(int status) => new(status, "{\"code\":\"Error\"}");
-}
-
-/// <summary>A reply the test releases when it chooses (or that gives up when the server stops).</summary>
-public sealed class HeldReply
-{
-    private readonly TaskCompletionSource<KeyReply> _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public void Release(KeyReply reply) => _reply.TrySetResult(reply);
-
-    public async Task<KeyReply> WaitAsync(CancellationToken stopping)
-    {
-        using (stopping.Register(() => _reply.TrySetCanceled()))
-        {
-            return await _reply.Task;
-        }
-    }
-}

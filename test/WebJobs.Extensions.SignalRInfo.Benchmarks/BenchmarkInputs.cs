@@ -27,7 +27,7 @@ internal static class BenchmarkInputs
     /// <summary>The claim types a negotiate function copies from the IdToken.</summary>
     public static readonly string[] ClaimTypes = { NameClaim, RoleClaim };
 
-    /// <summary>The two copied claims in our writer's form (what <see cref="IdTokenClaimReader"/> returns).</summary>
+    /// <summary>The two copied claims in our writer's form (what <c>IdTokenClaimReader</c> returns).</summary>
     public static IReadOnlyList<CopiedClaim> CopiedClaims()
     {
         var name = new CopiedClaim(NameClaim);

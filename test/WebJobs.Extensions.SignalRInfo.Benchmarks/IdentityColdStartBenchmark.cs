@@ -5,7 +5,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using SignalRInfo.TestSupport;
 
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;

@@ -11,11 +11,11 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.ReturnValue)]
 public sealed class NoOpConnectionInfoAttribute : Attribute
 {
-    /// <summary>Resolved per call like <see cref="SignalRConnectionInfoAttribute.HubName"/>.</summary>
+    /// <summary>Resolved per call like <see cref="SignalRConnectionInfoAttributeBase.HubName"/>.</summary>
     [AutoResolve]
     public string? HubName { get; set; }
 
-    /// <summary>Resolved per call like <see cref="SignalRConnectionInfoAttribute.UserId"/>.</summary>
+    /// <summary>Resolved per call like <see cref="SignalRConnectionInfoAttributeBase.UserId"/>.</summary>
     [AutoResolve]
     public string? UserId { get; set; }
 }

@@ -15,7 +15,7 @@ internal static class TargetReport
 {
     public static string Create(IReadOnlyList<BenchmarkReport> reports)
     {
-        var text = new StringBuilder("## Targets (issue 5), from this run\n\n| Target | Measured | Met |\n| --- | --- | --- |\n");
+        var text = new StringBuilder("## Targets, from this run\n\n| Target | Measured | Met |\n| --- | --- | --- |\n");
         var ours = Find(reports, nameof(TokenMintingBenchmarks.Ours));
         var handler = Find(reports, nameof(TokenMintingBenchmarks.JsonWebTokenHandler));
         var sdk = Find(reports, nameof(TokenMintingBenchmarks.AzureSdk));

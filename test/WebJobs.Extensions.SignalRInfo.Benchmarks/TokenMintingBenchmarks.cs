@@ -99,7 +99,7 @@ public class TokenMintingBenchmarks
         _registry.Dispose();
     }
 
-    /// <summary>Ours: <see cref="AccessTokenWriter.Write"/> with a prepared <see cref="SigningKey"/>.</summary>
+    /// <summary>Ours: <c>AccessTokenWriter.Write</c> with a prepared <c>SigningKey</c>.</summary>
     [Benchmark(Description = "Ours: AccessTokenWriter")]
     public string Ours() =>
         AccessTokenWriter.Write(_signingKey, _audiencePrefix, BenchmarkInputs.LowerHub, BenchmarkInputs.UserId, _claims, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), BenchmarkInputs.LifetimeSeconds);

@@ -1,7 +1,6 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using SignalRInfo.Core;
 
 // Compiled into both packages, in each package's own namespace, for its own SignalRConnectionInfo.
 #if SIGNALRINFO_WORKER

@@ -1,6 +1,5 @@
 using System;
 using Microsoft.Azure.WebJobs;
-using SignalRInfo.Core;
 
 namespace WebJobs.Extensions.SignalRInfo;
 

@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Azure.WebJobs;
-using SignalRInfo.Core;
 
 namespace WebJobs.Extensions.SignalRInfo;
 

@@ -1,6 +1,5 @@
 using System;
 using Microsoft.Extensions.Logging;
-using SignalRInfo.Core;
 
 namespace WebJobs.Extensions.SignalRInfo;
 

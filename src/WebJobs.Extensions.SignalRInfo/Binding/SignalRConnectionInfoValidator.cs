@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
-using SignalRInfo.Core;
 
 namespace WebJobs.Extensions.SignalRInfo;
 

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using SignalRInfo.Core;
 
 namespace WebJobs.Extensions.SignalRInfo;
 

@@ -2,7 +2,6 @@ using System;
 using Microsoft.Azure.WebJobs.Hosting;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
-using SignalRInfo.Core;
 
 namespace WebJobs.Extensions.SignalRInfo;
 

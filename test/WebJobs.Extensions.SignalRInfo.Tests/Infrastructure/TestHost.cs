@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using System.Reflection;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.WebJobs;
@@ -38,7 +36,7 @@ internal sealed class TestHost : IAsyncDisposable
 
     public IJobHost JobHost => _host.Services.GetRequiredService<IJobHost>();
 
-    /// <summary>Builds the host; <see cref="StartAsync"/> indexes the functions.</summary>
+    /// <summary>Builds the host; <see cref="StartAsync()"/> indexes the functions.</summary>
     public static TestHost Create(IDictionary<string, string?> settings, params Type[] functionTypes) => Create(settings, null, functionTypes);
 
     public static TestHost Create(IDictionary<string, string?> settings, Action<IWebJobsBuilder>? configure, params Type[] functionTypes)
