@@ -3,14 +3,15 @@ using System.Globalization;
 
 namespace WebJobs.Extensions.SignalRInfo.LocalService;
 
-/// <summary>The command line: <c>[--port N] [--access-key K] [--host-name H] [--help]</c>, also as <c>--name=value</c>.</summary>
+/// <summary>The command line: <c>[--port N] [--access-key K] [--host-name H] [--unhealthy] [--help]</c>, values also as <c>--name=value</c>.</summary>
 internal static class LocalServiceCommandLine
 {
     public const string Usage =
-        "Usage: dotnet run --project src/WebJobs.Extensions.SignalRInfo.LocalService -- [--port N] [--access-key K] [--host-name H]\n" +
+        "Usage: dotnet run --project src/WebJobs.Extensions.SignalRInfo.LocalService -- [--port N] [--access-key K] [--host-name H] [--unhealthy]\n" +
         "  --port N         port on 127.0.0.1 (default 8888; 0 = any free port)\n" +
         "  --access-key K   access key tokens are signed with (default: 32 random bytes, base64)\n" +
         "  --host-name H    host name in the connection string and the token audience (default localhost)\n" +
+        "  --unhealthy      start unhealthy: HEAD/GET /api/health answer 503 (every other route works)\n" +
         "  --help           this text";
 
     /// <summary>Parses <paramref name="args"/>; on failure <paramref name="error"/> says why (never echoing a key).</summary>
@@ -33,6 +34,18 @@ internal static class LocalServiceCommandLine
             if (arg is "--help" or "-h" or "-?")
             {
                 help = true;
+                continue;
+            }
+
+            if (arg is "--unhealthy")
+            {
+                if (value is not null)
+                {
+                    error = "--unhealthy takes no value.";
+                    return false;
+                }
+
+                options.StartUnhealthy = true;
                 continue;
             }
 

@@ -33,6 +33,7 @@ internal static class LocalServiceMessages
     public const string AccessKeyEmpty = "AccessKey must not be empty or white space nor contain ';'; leave it null to generate one.";
     public const string HostNameInvalid = "HostName must be a DNS host name or an IPv4 address, such as 'localhost'.";
     public const string ClockSkewOutOfRange = "ClockSkew must be between 0 and 30 seconds.";
+    public const string UnhealthyStatusCodeOutOfRange = "UnhealthyStatusCode must be between 400 and 599, a status a health prober sees as a failure.";
 
     public static string InvalidHub(string hub) =>
         $"invalid hub name '{Echo(hub)}': a hub name matches ^[A-Za-z][A-Za-z0-9_`,.\\[\\]]{{0,127}}$";

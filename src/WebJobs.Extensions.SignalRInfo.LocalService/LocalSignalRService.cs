@@ -26,6 +26,8 @@ namespace WebJobs.Extensions.SignalRInfo.LocalService;
 /// service checks it (HS256 with the UTF-8 key bytes, <c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c> =
 /// <c>http://{HostName}/client/?hub={lower hub}</c>); refusals are 401 (400 for a bad hub) with a short plain-text reason.</item>
 /// <item><c>GET /api/v1/auth/accessKey</c>: issues Entra-style keys, then accepts tokens signed with them under <c>kid</c>.</item>
+/// <item><c>HEAD /api/health</c> and <c>GET /api/health</c>: the health probe, no authentication; 200 while <see cref="Healthy"/>,
+/// else <see cref="UnhealthyStatusCode"/>. Only the probe fails while unhealthy: the other routes keep working.</item>
 /// </list>
 /// The hub's methods and events are listed in <see cref="LocalServiceHubMethods"/> and <see cref="LocalServiceClientEvents"/>.
 /// CORS (under <c>/client</c> only): local origins with credentials, any other origin without; the key endpoint refuses
@@ -33,14 +35,19 @@ namespace WebJobs.Extensions.SignalRInfo.LocalService;
 /// </summary>
 public sealed partial class LocalSignalRService : IAsyncDisposable
 {
+    /// <summary>The status the health probe answers while unhealthy when none is set: 503 Service Unavailable.</summary>
+    public const int DefaultUnhealthyStatusCode = 503;
+
     private readonly WebApplication _app;
     private readonly LocalServiceState _state;
+    private readonly ILogger _logger;
     private int _disposed;
 
-    private LocalSignalRService(WebApplication app, LocalServiceState state, int port, string hostName, string accessKey)
+    private LocalSignalRService(WebApplication app, LocalServiceState state, ILogger logger, int port, string hostName, string accessKey)
     {
         _app = app;
         _state = state;
+        _logger = logger;
         Port = port;
         HostName = hostName;
         AccessKey = accessKey;
@@ -73,11 +80,39 @@ public sealed partial class LocalSignalRService : IAsyncDisposable
     /// <summary>How many requests <c>GET /api/v1/auth/accessKey</c> received, refused ones included.</summary>
     public int AccessKeyRequestCount => _state.AccessKeyRequestCount;
 
+    /// <summary>
+    /// Whether the health probe (<c>HEAD</c> and <c>GET /api/health</c>) answers 200 (true, the default unless
+    /// <see cref="LocalSignalRServiceOptions.StartUnhealthy"/>) or <see cref="UnhealthyStatusCode"/> (false), so tests and
+    /// developers can simulate an unhealthy instance. Only the probe fails: negotiation, client connections, the hub and
+    /// <c>/api/v1/auth/accessKey</c> keep working. A change is logged (Information). Can be switched at any time, either way.
+    /// </summary>
+    public bool Healthy
+    {
+        get => _state.Healthy;
+        set => Switched(_state.SetHealth(healthy: value));
+    }
+
+    /// <summary>
+    /// The status the health probe answers while <see cref="Healthy"/> is false, between 400 and 599.
+    /// Default <see cref="DefaultUnhealthyStatusCode"/> (503).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not between 400 and 599.</exception>
+    public int UnhealthyStatusCode
+    {
+        get => _state.UnhealthyStatusCode;
+        set => Switched(_state.SetHealth(unhealthyStatusCode: value is >= 400 and <= 599
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(UnhealthyStatusCode), value, LocalServiceMessages.UnhealthyStatusCodeOutOfRange)));
+    }
+
+    /// <summary>How many health probes (<c>HEAD</c> and <c>GET /api/health</c>) the service received, unhealthy answers included.</summary>
+    public int HealthRequestCount => _state.HealthRequestCount;
+
     /// <summary>The KeyIds issued by <c>GET /api/v1/auth/accessKey</c> so far (a snapshot).</summary>
     public IReadOnlyCollection<string> IssuedKeyIds => _state.IssuedKeyIds;
 
     /// <summary>Starts a service as <paramref name="options"/> say and returns once it accepts connections.</summary>
-    /// <param name="options">Port, access key, host name, clock skew, logging.</param>
+    /// <param name="options">Port, access key, host name, clock skew, initial health, logging.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running service; dispose it to stop it.</returns>
     public static async Task<LocalSignalRService> StartAsync(LocalSignalRServiceOptions options, CancellationToken cancellationToken = default)
@@ -85,7 +120,7 @@ public sealed partial class LocalSignalRService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var accessKey = options.AccessKey ?? LocalServiceState.GenerateKey();
         var hostName = options.HostName;
-        var state = new LocalServiceState(accessKey);
+        var state = new LocalServiceState(accessKey, healthy: !options.StartUnhealthy);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -110,6 +145,7 @@ public sealed partial class LocalSignalRService : IAsyncDisposable
         builder.Services.AddSingleton(new LocalServiceSettings(hostName));
         builder.Services.AddSingleton(new AccessTokenValidator(state, options.TimeProvider, options.ClockSkew));
         builder.Services.AddSingleton<AccessKeyEndpoint>();
+        builder.Services.AddSingleton<HealthEndpoint>();
         options.ConfigureLogging?.Invoke(builder.Logging);
 
         // ASP.NET Core logs request lines, query strings (access_token) included, below Warning: keep them out.
@@ -125,6 +161,8 @@ public sealed partial class LocalSignalRService : IAsyncDisposable
             o.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling);
         var accessKeyEndpoint = app.Services.GetRequiredService<AccessKeyEndpoint>();
         app.MapGet(AccessKeyEndpoint.Path, (RequestDelegate)accessKeyEndpoint.HandleAsync);
+        var healthEndpoint = app.Services.GetRequiredService<HealthEndpoint>();
+        app.MapMethods(HealthEndpoint.Path, [HttpMethods.Head, HttpMethods.Get], (RequestDelegate)healthEndpoint.HandleAsync);
 
         try
         {
@@ -137,8 +175,14 @@ public sealed partial class LocalSignalRService : IAsyncDisposable
         }
 
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var service = new LocalSignalRService(app, state, address.Port, hostName, accessKey);
-        Log.Started(app.Services.GetRequiredService<ILogger<LocalSignalRService>>(), address.ToString(), service.Endpoint.ToString());
+        var logger = app.Services.GetRequiredService<ILogger<LocalSignalRService>>();
+        var service = new LocalSignalRService(app, state, logger, address.Port, hostName, accessKey);
+        Log.Started(logger, address.ToString(), service.Endpoint.ToString());
+        if (options.StartUnhealthy)
+        {
+            Log.StartedUnhealthy(logger, state.HealthStatusCode);
+        }
+
         return service;
     }
 
@@ -160,7 +204,15 @@ public sealed partial class LocalSignalRService : IAsyncDisposable
         return ClientRequestAuthenticator.Audience(HostName, HubNames.Normalize(hub));
     }
 
-    /// <summary>Stops the service: connected clients are closed.</summary>
+    private void Switched((int StatusCode, bool Changed) health)
+    {
+        if (health.Changed)
+        {
+            Log.HealthSwitched(_logger, health.StatusCode == StatusCodes.Status200OK ? "healthy" : "unhealthy", health.StatusCode);
+        }
+    }
+
+    /// <summary>Stops the service: connected clients are closed; a health probe then fails to connect.</summary>
     /// <returns>A task that ends when the service has stopped.</returns>
     public async ValueTask DisposeAsync()
     {

@@ -76,6 +76,13 @@ public sealed class LocalSignalRServiceOptions
     }
 
     /// <summary>
+    /// Starts the service unhealthy: its health probe (<c>HEAD</c> and <c>GET /api/health</c>) answers
+    /// <see cref="LocalSignalRService.DefaultUnhealthyStatusCode"/> (503) until <see cref="LocalSignalRService.Healthy"/> is set to true.
+    /// Only the probe fails; every other route works. Default false.
+    /// </summary>
+    public bool StartUnhealthy { get; set; }
+
+    /// <summary>
     /// Adds logging providers and filters (none by default). Whatever is configured here, ASP.NET Core's own categories stay
     /// at Warning and above, because their request logs would show the <c>access_token</c> query parameter.
     /// </summary>

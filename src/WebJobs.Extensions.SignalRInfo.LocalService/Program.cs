@@ -9,7 +9,7 @@ namespace WebJobs.Extensions.SignalRInfo.LocalService;
 
 /// <summary>
 /// Runs the local SignalR service alone:
-/// <c>dotnet run --project src/WebJobs.Extensions.SignalRInfo.LocalService -- [--port N] [--access-key K] [--host-name H]</c>.
+/// <c>dotnet run --project src/WebJobs.Extensions.SignalRInfo.LocalService -- [--port N] [--access-key K] [--host-name H] [--unhealthy]</c>.
 /// Prints the connection string and runs until Ctrl+C (or SIGTERM).
 /// </summary>
 internal static class Program
@@ -57,6 +57,9 @@ internal static class Program
         await output.WriteLineAsync($"Local SignalR service (validates tokens like Azure SignalR Service) on http://127.0.0.1:{service.Port}").ConfigureAwait(false);
         await output.WriteLineAsync($"Clients connect to {service.Endpoint}client/?hub=<hub>; set AzureSignalRConnectionString to:").ConfigureAwait(false);
         await output.WriteLineAsync(service.ConnectionString).ConfigureAwait(false);
+        await output.WriteLineAsync(service.Healthy
+            ? $"Health probe: HEAD/GET {service.Endpoint}api/health answers 200."
+            : $"Health probe: HEAD/GET {service.Endpoint}api/health answers {service.UnhealthyStatusCode} (started with --unhealthy; every other route works).").ConfigureAwait(false);
         await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
         await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         try

@@ -15,6 +15,7 @@ public class LocalSignalRServiceOptionsTests
         Assert.Equal("localhost", options.HostName);
         Assert.Equal(TimeSpan.FromSeconds(5), options.ClockSkew);
         Assert.Same(TimeProvider.System, options.TimeProvider);
+        Assert.False(options.StartUnhealthy);
         Assert.Null(options.ConfigureLogging);
     }
 

@@ -69,12 +69,54 @@ public class ProgramTests
         Assert.Contains("--port N", output.Text);
         Assert.Contains("--access-key K", output.Text);
         Assert.Contains("--host-name H", output.Text);
+        Assert.Contains("--unhealthy", output.Text);
+    }
+
+    [Fact]
+    public async Task RunAsync_Healthy_PrintsTheHealthProbeAnswering200()
+    {
+        var (exitCode, output, _) = await RunUntilConnectionStringAsync(new[] { "--port", "0" });
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(new Regex(@"^Health probe: HEAD/GET http://localhost:\d+/api/health answers 200\.$", RegexOptions.Multiline), output);
+    }
+
+    [Fact]
+    public async Task RunAsync_Unhealthy_ProbeAnswers503AndSaysSo()
+    {
+        HttpStatusCode? status = null;
+        var (exitCode, output, _) = await RunUntilConnectionStringAsync(new[] { "--unhealthy", "--port=0" }, async connectionString =>
+        {
+            var port = Regex.Match(connectionString, @"Port=(\d+);").Groups[1].Value;
+            using var http = new System.Net.Http.HttpClient { Timeout = Timeout };
+            using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Head, $"http://127.0.0.1:{port}/api/health");
+            using var response = await http.SendAsync(request);
+            status = response.StatusCode;
+        });
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("api/health answers 503 (started with --unhealthy", output);
+    }
+
+    [Theory]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--unhealthy" }, true)]
+    [InlineData(new[] { "--port", "0", "--unhealthy", "--host-name", "127.0.0.1" }, true)]
+    public void TryParse_UnhealthySwitch_SetsStartUnhealthy(string[] args, bool startUnhealthy)
+    {
+        Assert.True(LocalServiceCommandLine.TryParse(args, out var options, out var help, out var error));
+
+        Assert.Equal(startUnhealthy, options.StartUnhealthy);
+        Assert.False(help);
+        Assert.Null(error);
     }
 
     [Theory]
     [InlineData("--unknown", "Unknown argument '--unknown'.")]
     [InlineData("--port", "--port needs a value.")]
     [InlineData("--port=abc", "--port must be a number between 0 and 65535.")]
+    [InlineData("--unhealthy=true", "--unhealthy takes no value.")]
     [InlineData("--port=-1", "--port must be a number between 0 and 65535.")]
     [InlineData("--port=70000", "--port: Port must be between 0 (any free port) and 65535.")]
     [InlineData("--host-name=local host", "--host-name: HostName must be a DNS host name or an IPv4 address, such as 'localhost'.")]
