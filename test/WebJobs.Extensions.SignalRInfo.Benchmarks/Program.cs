@@ -57,11 +57,7 @@ public static class Program
             return 0;
         }
 
-        // BenchmarkDotNet's own --artifacts wins; else the artifacts go beside the program.
-        var artifactsIndex = rest.IndexOf("--artifacts");
-        var artifacts = artifactsIndex >= 0 && artifactsIndex + 1 < rest.Count
-            ? Path.GetFullPath(rest[artifactsIndex + 1])
-            : Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
+        var artifacts = ArtifactsPath(rest);
         IConfig config = dry
             ? ManualConfig.CreateMinimumViable()
                 .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
@@ -91,6 +87,15 @@ public static class Program
 
         Console.WriteLine(dry ? "Benchmarks dry run completed." : "Benchmarks completed.");
         return 0;
+    }
+
+    /// <summary>BenchmarkDotNet's own --artifacts wins; else the artifacts go beside the program.</summary>
+    private static string ArtifactsPath(List<string> args)
+    {
+        var index = args.IndexOf("--artifacts");
+        return index >= 0 && index + 1 < args.Count
+            ? Path.GetFullPath(args[index + 1])
+            : Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
     }
 
     /// <summary>Whether one of the --filter patterns names something containing <paramref name="name"/> (or is a bare *).</summary>
