@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -16,12 +18,26 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// (BenchmarkDotNet's default job, all benchmarks unless <c>--filter</c> says otherwise), then prints the
 /// performance targets (<see cref="TargetReport"/>) against the measured numbers. <c>--dry</c> runs every benchmark
 /// once, in process, to check that it starts and completes (for CI: no timing). The identity cold-start run (N
-/// concurrent negotiations, one key request) runs first in this process; <c>--identity</c> runs only it. Other
-/// arguments go to BenchmarkDotNet.
+/// concurrent negotiations, one key request) runs first in this process; <c>--identity</c> runs only it.
+/// <c>--cold-child VARIANT</c> is one cold start (<see cref="ColdStartChild"/>). Other arguments go to BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
+    {
+        // A cold-start child takes its timestamp first, and this method calls nothing else of the program directly:
+        // its JIT loads the assemblies of what it calls, and the child must load only what its host needs.
+        var mainStart = Stopwatch.GetTimestamp();
+        if (args.Length > 0 && args[0] == ColdStartChild.Switch)
+        {
+            return ColdStartChild.Run(args, mainStart);
+        }
+
+        return Run(args);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Run(string[] args)
     {
         var dry = args.Contains("--dry");
         var identityOnly = args.Contains("--identity");
