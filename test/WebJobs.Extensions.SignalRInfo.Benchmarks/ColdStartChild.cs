@@ -16,8 +16,8 @@ using SignalRInfo.TestSupport;
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
 /// <summary>
-/// <c>--cold-child VARIANT [--key-endpoint URL] [--why]</c>: one cold start, in a process of its own (a parent
-/// runs it as <c>dotnet &lt;this program's dll&gt; --cold-child VARIANT</c>). Builds and starts a WebJobs host with the one negotiate function of its variant, makes
+/// <c>--cold-child VARIANT [--key-endpoint URL] [--why]</c>: one cold start, in a process of its own (started by
+/// <see cref="ColdStart"/>). Builds and starts a WebJobs host with the one negotiate function of its variant, makes
 /// the first negotiate through <see cref="IJobHost.CallAsync(string, IDictionary{string, object}, System.Threading.CancellationToken)"/>,
 /// then checks the result and prints one line (<see cref="LinePrefix"/>): the times from host start and from the
 /// start of Main to the first response, from the response to the line (the checks), and the assemblies loaded at the

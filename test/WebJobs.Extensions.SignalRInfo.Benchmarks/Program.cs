@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -19,7 +20,8 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// performance targets (<see cref="TargetReport"/>) against the measured numbers. <c>--dry</c> runs every benchmark
 /// once, in process, to check that it starts and completes (for CI: no timing). The identity cold-start run (N
 /// concurrent negotiations, one key request) runs first in this process; <c>--identity</c> runs only it.
-/// <c>--cold-child VARIANT</c> is one cold start (<see cref="ColdStartChild"/>). Other arguments go to BenchmarkDotNet.
+/// <c>--cold-start [N]</c> runs only <see cref="ColdStart"/> (N new processes per variant, their first negotiate);
+/// <c>--cold-child</c> is one of those processes. Other arguments go to BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
@@ -46,6 +48,29 @@ public static class Program
         {
             // For a profiler (dotnet-trace): calls one negotiate benchmark in a loop for the given seconds.
             return NegotiateLoop.Run(args.ElementAtOrDefault(loop + 1) ?? "OurBinding", int.Parse(args.ElementAtOrDefault(loop + 2) ?? "20", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var coldStart = Array.IndexOf(args, "--cold-start");
+        if (coldStart >= 0)
+        {
+            // N cold starts per variant, each in a new process; nothing else runs.
+            var count = args.ElementAtOrDefault(coldStart + 1);
+            var runs = ColdStart.DefaultRuns;
+            if (count is not null && !count.StartsWith("--", StringComparison.Ordinal)
+                && (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out runs) || runs < 1))
+            {
+                Console.Error.WriteLine("--cold-start N: N is a positive number of runs per variant (default " + ColdStart.DefaultRuns + "), not '" + count + "'.");
+                return 2;
+            }
+
+            var report = ColdStart.RunAsync(runs).GetAwaiter().GetResult();
+            Console.WriteLine();
+            Console.WriteLine(report);
+            var coldResults = Path.Combine(ArtifactsPath(args.ToList()), "results");
+            Directory.CreateDirectory(coldResults);
+            File.WriteAllText(Path.Combine(coldResults, "coldstart.md"), report);
+            Console.WriteLine("Markdown report: " + Path.Combine(coldResults, "coldstart.md"));
+            return 0;
         }
 
         var rest = args.Where(a => a != "--dry" && a != "--identity").ToList();
