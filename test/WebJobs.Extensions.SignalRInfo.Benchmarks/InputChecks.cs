@@ -88,6 +88,9 @@ internal static class InputChecks
         Check(ReferenceEquals(benchmarks.NoBinding().GetAwaiter().GetResult(), NegotiateFunctions.Constant), "no binding: the function did not return its constant");
     }
 
+    /// <summary>A token signed with <see cref="BenchmarkInputs.AccessKey"/> for the benchmark audience and user.</summary>
+    public static void AccessKeyToken(string who, string? token) => Valid(who, token, requireUserClaims: false);
+
     /// <summary>A token signed with an Entra-issued key: valid for that key and audience, kid = the key id.</summary>
     public static void IdentityToken(string who, string? token, string accessKey, string keyId, string audience)
     {

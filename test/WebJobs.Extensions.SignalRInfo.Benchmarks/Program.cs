@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -16,12 +19,27 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// (BenchmarkDotNet's default job, all benchmarks unless <c>--filter</c> says otherwise), then prints the
 /// performance targets (<see cref="TargetReport"/>) against the measured numbers. <c>--dry</c> runs every benchmark
 /// once, in process, to check that it starts and completes (for CI: no timing). The identity cold-start run (N
-/// concurrent negotiations, one key request) runs first in this process; <c>--identity</c> runs only it. Other
-/// arguments go to BenchmarkDotNet.
+/// concurrent negotiations, one key request) runs first in this process; <c>--identity</c> runs only it.
+/// <c>--cold-start [N]</c> runs only <see cref="ColdStart"/> (N new processes per variant, their first negotiate);
+/// <c>--cold-child</c> is one of those processes. Other arguments go to BenchmarkDotNet.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
+    {
+        // A cold-start child takes its timestamp first, and this method calls nothing else of the program directly:
+        // its JIT loads the assemblies of what it calls, and the child must load only what its host needs.
+        var mainStart = Stopwatch.GetTimestamp();
+        if (args.Length > 0 && args[0] == ColdStartChild.Switch)
+        {
+            return ColdStartChild.Run(args, mainStart);
+        }
+
+        return Run(args);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Run(string[] args)
     {
         var dry = args.Contains("--dry");
         var identityOnly = args.Contains("--identity");
@@ -30,6 +48,29 @@ public static class Program
         {
             // For a profiler (dotnet-trace): calls one negotiate benchmark in a loop for the given seconds.
             return NegotiateLoop.Run(args.ElementAtOrDefault(loop + 1) ?? "OurBinding", int.Parse(args.ElementAtOrDefault(loop + 2) ?? "20", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var coldStart = Array.IndexOf(args, "--cold-start");
+        if (coldStart >= 0)
+        {
+            // N cold starts per variant, each in a new process; nothing else runs.
+            var count = args.ElementAtOrDefault(coldStart + 1);
+            var runs = ColdStart.DefaultRuns;
+            if (count is not null && !count.StartsWith("--", StringComparison.Ordinal)
+                && (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out runs) || runs < 1))
+            {
+                Console.Error.WriteLine("--cold-start N: N is a positive number of runs per variant (default " + ColdStart.DefaultRuns + "), not '" + count + "'.");
+                return 2;
+            }
+
+            var report = ColdStart.RunAsync(runs).GetAwaiter().GetResult();
+            Console.WriteLine();
+            Console.WriteLine(report);
+            var coldResults = Path.Combine(ArtifactsPath(args.ToList()), "results");
+            Directory.CreateDirectory(coldResults);
+            File.WriteAllText(Path.Combine(coldResults, "coldstart.md"), report);
+            Console.WriteLine("Markdown report: " + Path.Combine(coldResults, "coldstart.md"));
+            return 0;
         }
 
         var rest = args.Where(a => a != "--dry" && a != "--identity").ToList();
@@ -57,11 +98,7 @@ public static class Program
             return 0;
         }
 
-        // BenchmarkDotNet's own --artifacts wins; else the artifacts go beside the program.
-        var artifactsIndex = rest.IndexOf("--artifacts");
-        var artifacts = artifactsIndex >= 0 && artifactsIndex + 1 < rest.Count
-            ? Path.GetFullPath(rest[artifactsIndex + 1])
-            : Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
+        var artifacts = ArtifactsPath(rest);
         IConfig config = dry
             ? ManualConfig.CreateMinimumViable()
                 .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
@@ -91,6 +128,15 @@ public static class Program
 
         Console.WriteLine(dry ? "Benchmarks dry run completed." : "Benchmarks completed.");
         return 0;
+    }
+
+    /// <summary>BenchmarkDotNet's own --artifacts wins; else the artifacts go beside the program.</summary>
+    private static string ArtifactsPath(List<string> args)
+    {
+        var index = args.IndexOf("--artifacts");
+        return index >= 0 && index + 1 < args.Count
+            ? Path.GetFullPath(args[index + 1])
+            : Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
     }
 
     /// <summary>Whether one of the --filter patterns names something containing <paramref name="name"/> (or is a bare *).</summary>
