@@ -1,5 +1,4 @@
 using System;
-using Functions.Worker.Extensions.SignalRInfo;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

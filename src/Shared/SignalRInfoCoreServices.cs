@@ -10,8 +10,9 @@ namespace SignalRInfo.Core;
 /// <summary>
 /// Registers the shared core in a service collection, the same way in both packages: connections, Microsoft Entra ID
 /// key providers, the issuer. Every registration is TryAdd, so tests and hosts can put their own first (a credential
-/// factory, a clock). The Azure SDK's event-source log forwarder is registered here and started by the resolver when
-/// the first identity-based connection appears, so an access-key app never starts it.
+/// factory, a clock). The Azure SDK's event-source log forwarder (registered by AddAzureClientsCore) is handed to the
+/// resolver as a factory and created and started only when the first identity-based connection appears, so an
+/// access-key app never creates it (creating or disposing it loads Azure.Core).
 /// </summary>
 internal static class SignalRInfoCoreServices
 {
@@ -31,7 +32,7 @@ internal static class SignalRInfoCoreServices
             sp.GetRequiredService<IdentityKeyProviderRegistry>(),
             sp.GetRequiredService<IServiceCredentialFactory>(),
             sp.GetRequiredService<NegotiateSettings>(),
-            sp.GetService<AzureEventSourceLogForwarder>()));
+            () => sp.GetService<AzureEventSourceLogForwarder>()));
         services.TryAddSingleton<ConnectionInfoIssuer>();
         return services;
     }

@@ -1,7 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Hosting;
 using Microsoft.Extensions.Hosting;
-using WebJobs.Extensions.SignalRInfo;
 
 [assembly: WebJobsStartup(typeof(SignalRInfoWebJobsStartup))]
 

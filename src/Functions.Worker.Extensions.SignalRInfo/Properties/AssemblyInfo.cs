@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Functions.Worker.Extensions.SignalRInfo;
 using Microsoft.Azure.Functions.Worker.Core;
 
 [assembly: WorkerExtensionStartup(typeof(SignalRInfoWorkerExtensionStartup))]

@@ -24,7 +24,7 @@ internal sealed partial class ServiceConnectionResolver
     private readonly IdentityKeyProviderRegistry _keyProviders;
     private readonly IServiceCredentialFactory _credentialFactory;
     private readonly NegotiateSettings _settings;
-    private readonly AzureEventSourceLogForwarder? _logForwarder;
+    private readonly Func<AzureEventSourceLogForwarder?>? _logForwarder;
     private readonly ConcurrentDictionary<string, CachedConnection> _cache = new(StringComparer.OrdinalIgnoreCase);
     private int _logForwarderStarted;
 
@@ -34,7 +34,7 @@ internal sealed partial class ServiceConnectionResolver
         IdentityKeyProviderRegistry keyProviders,
         IServiceCredentialFactory credentialFactory,
         NegotiateSettings settings,
-        AzureEventSourceLogForwarder? logForwarder = null)
+        Func<AzureEventSourceLogForwarder?>? logForwarder = null)
     {
         _reader = new ConnectionSettingReader(configuration);
         _logger = loggerFactory.CreateLogger(LogCategory.Name);
@@ -135,10 +135,10 @@ internal sealed partial class ServiceConnectionResolver
     private IdentityConnection CreateIdentity(string settingName, ServiceEndpoint endpoint, IdentityCredentialSpec spec, IConfigurationSection? section)
     {
         // Azure.Identity's event-source logs reach the app's logging once an identity connection exists; an
-        // access-key app never starts the listener.
+        // access-key app never creates the forwarder (creating or disposing it loads Azure.Core).
         if (_logForwarder is not null && Interlocked.Exchange(ref _logForwarderStarted, 1) == 0)
         {
-            _logForwarder.Start();
+            _logForwarder()?.Start();
         }
 
         var provider = _keyProviders.GetProvider(endpoint.AccessKeyUri, ConnectionSettingReader.CredentialFingerprint(spec, section), () => CreateCredential(settingName, spec, section), settingName);

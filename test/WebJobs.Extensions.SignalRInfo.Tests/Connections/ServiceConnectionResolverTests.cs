@@ -78,6 +78,30 @@ public sealed class ServiceConnectionResolverTests : IDisposable
         Assert.Equal(ErrorMessages.Format(ErrorMessages.SettingNotFound, Setting), error.Message);
     }
 
+    [Fact]
+    public void LogForwarder_AccessKeyConnection_IsNeverCreated_IdentityConnection_OnceForAll()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [Setting] = First,
+            ["First"] = "Endpoint=https://id1.service.signalr.net;AuthType=azure.msi;Version=1.0;",
+            ["Second"] = "Endpoint=https://id2.service.signalr.net;AuthType=azure.msi;Version=1.0;",
+        }).Build();
+        var created = 0;
+        var resolver = new ServiceConnectionResolver(configuration, NullLoggerFactory.Instance, _registry, new FakeCredentialFactory(), new SignalRInfoOptions().ToSettings(), () =>
+        {
+            created++;
+            return null;
+        });
+
+        resolver.GetConnection(Setting);
+        Assert.Equal(0, created);
+
+        resolver.GetConnection("First");
+        resolver.GetConnection("Second");
+        Assert.Equal(1, created);
+    }
+
     private ServiceConnectionResolver Resolver(IConfiguration configuration) =>
         new(configuration, NullLoggerFactory.Instance, _registry, new ThrowingFactory(), new SignalRInfoOptions().ToSettings());
 
