@@ -13,8 +13,8 @@ namespace Functions.Worker.Extensions.SignalRInfo;
 /// </summary>
 internal sealed class NegotiateFunction
 {
-    /// <summary>The binding types of <see cref="SignalRConnectionInfoInputAttribute"/> and <see cref="SignalRInfoInputAttribute"/>.</summary>
-    internal static readonly string[] BindingTypes = { "signalRConnectionInfo", "signalRInfo" };
+    /// <summary>The binding types of this package's input attributes.</summary>
+    internal static readonly string[] BindingTypes = { "signalRConnectionInfo", "signalRInfo", "signalRNegotiation", "signalREndpoints" };
 
     private NegotiateResultExecutor? _executor;
 

@@ -8,8 +8,8 @@ namespace Functions.Worker.Extensions.SignalRInfo;
 
 /// <summary>
 /// Runs the function, then — under ASP.NET Core integration only — turns a returned <see cref="SignalRConnectionInfo"/>
-/// (from a binding or from <see cref="ISignalRNegotiator"/>), or a returned string that is the negotiate binding's own
-/// value, into a 200 <c>application/json</c> response written to
+/// (from a binding or from <see cref="ISignalRNegotiator"/>), a <see cref="SignalRNegotiationContext"/> or
+/// <see cref="SignalREndpoint"/>[], or a returned string that is the negotiate binding's own value, into a 200 <c>application/json</c> response written to
 /// the request's HTTP context. Without this the integration answers such a function with an empty 200 (it writes only an
 /// <c>IActionResult</c>, an <c>IResult</c> or an <see cref="HttpResponseData"/>). In the built-in HTTP model the host
 /// writes the return value itself, so nothing changes there; neither does any other return value, nor a response the
@@ -43,6 +43,8 @@ internal sealed class NegotiateResultExecutor : IFunctionExecutor
         var json = result.Value switch
         {
             SignalRConnectionInfo info => NegotiateJson.Serialize(info),
+            SignalRNegotiationContext negotiation => NegotiateJson.Serialize(negotiation),
+            SignalREndpoint[] endpoints => NegotiateJson.Serialize(endpoints),
             string text when await IsBindingValueAsync(context, text).ConfigureAwait(false) => text,
             _ => null,
         };

@@ -36,5 +36,8 @@ public sealed class SignalRNegotiatorOptions
     /// <summary>The connection setting read when a call names none. Default <c>AzureSignalRConnectionString</c>.</summary>
     public string ConnectionStringSetting { get; set; } = NegotiateSettings.DefaultConnectionStringSetting;
 
-    internal NegotiateSettings ToSettings() => new(_tokenLifetime, _identityKeyWaitTimeout, IdentityKeyWaitTimeoutName, ConnectionStringSetting);
+    /// <summary>Routing among several SignalR Service instances (<c>Azure:SignalR:Endpoints</c> in the worker's configuration).</summary>
+    public SignalRRoutingOptions Routing { get; } = new();
+
+    internal NegotiateSettings ToSettings() => new(_tokenLifetime, _identityKeyWaitTimeout, IdentityKeyWaitTimeoutName, ConnectionStringSetting, Routing);
 }

@@ -249,6 +249,34 @@ internal static class ErrorMessages
         "The access token for hub '{0}' would be at least {1} characters long; Azure SignalR Service accepts at most 4096. " +
         "Copy fewer claims (ClaimTypeList), or use a shorter UserId or IdToken.";
 
+    // ---- Several SignalR Service instances (Azure:SignalR:Endpoints) -----------------------------------------
+
+    /// <summary>{0}: the entry's path.</summary>
+    internal const string EndpointEntryEmpty =
+        "The SignalR Service endpoint '{0}' is empty. Set it to the instance's connection string (SignalR Service > Keys in the Azure portal), " +
+        "or remove it; '{0}__serviceUri' makes it an identity-based endpoint.";
+
+    /// <summary>{0}: the entry's path, {1}: the endpoint's path.</summary>
+    internal const string EndpointEntryUnknownKey =
+        "The SignalR Service endpoint entry '{0}' is neither 'primary' nor 'secondary'. Under '{1}' put a connection string at '{1}', '{1}:primary' or '{1}:secondary', " +
+        "or make '{1}' an identity-based endpoint with '{1}:serviceUri' (and optionally 'type', 'clientEndpoint', 'serverEndpoint' and credential keys).";
+
+    /// <summary>{0}: the entry's path, {1}: the endpoint's path.</summary>
+    internal const string EndpointEntryTypedSection =
+        "The SignalR Service endpoint entry '{0}' is a section: a typed entry holds a connection string. For an identity-based endpoint put 'serviceUri' and 'type' directly under '{1}'.";
+
+    /// <summary>{0}: the entry's path (…:type).</summary>
+    internal const string EndpointEntryInvalidType =
+        "The SignalR Service endpoint setting '{0}' must be 'primary' or 'secondary'. Fix it, or remove it for a primary endpoint.";
+
+    /// <summary>{0}: hub, {1}: every endpoint and why it is offline.</summary>
+    internal const string NoEndpointOnline =
+        "No SignalR Service endpoint is online for hub '{0}': {1}. Negotiations resume as soon as a health probe succeeds; check that the instances are running and reachable.";
+
+    /// <summary>{0}: the router's type name.</summary>
+    internal const string RouterReturnedUnknownEndpoint =
+        "The endpoint router {0} returned an endpoint that is not one of those it was given. Return one of the endpoints passed to ChooseEndpoint, or null for the configured routing mode.";
+
     // ---- ISignalRNegotiator ----------------------------------------------------------------------------------
 
     internal const string NegotiatorHubNameMissing =

@@ -26,14 +26,20 @@ internal static class SignalRInfoCoreServices
         services.TryAddSingleton(sp => new IdentityKeyClient(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IdentityKeyProviderRegistry>();
         services.TryAddSingleton(settings);
+        services.TryAddSingleton<IEndpointHealthProbe, HttpEndpointHealthProbe>();
         services.TryAddSingleton(sp => new ServiceConnectionResolver(
             sp.GetRequiredService<IConfiguration>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IdentityKeyProviderRegistry>(),
             sp.GetRequiredService<IServiceCredentialFactory>(),
             sp.GetRequiredService<NegotiateSettings>(),
-            () => sp.GetService<AzureEventSourceLogForwarder>()));
-        services.TryAddSingleton<ConnectionInfoIssuer>();
+            () => sp.GetService<AzureEventSourceLogForwarder>(),
+            sp.GetRequiredService<IEndpointHealthProbe>(),
+            sp.GetRequiredService<TimeProvider>()));
+
+        // A router the app registers (ISignalREndpointRouter) takes the place of the configured mode.
+        services.TryAddSingleton(sp => new EndpointRouter(sp.GetRequiredService<NegotiateSettings>().Routing, sp.GetService<ISignalREndpointRouter>()));
+        services.TryAddSingleton(sp => new ConnectionInfoIssuer(sp.GetRequiredService<ServiceConnectionResolver>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<EndpointRouter>()));
         return services;
     }
 }

@@ -277,6 +277,32 @@ public abstract class IsolatedWorkerTests : IAsyncLifetime
         Assert.Equal(3L, token.GetPayloadValue<long>("seats"));
     }
 
+    [Fact]
+    public async Task NegotiationInput_TwoInstances_ATokenForEachThatItsServiceAccepts()
+    {
+        await using var second = await WebJobs.Extensions.SignalRInfo.LocalService.LocalSignalRService.StartAsync(new WebJobs.Extensions.SignalRInfo.LocalService.LocalSignalRServiceOptions { Port = 0 });
+        await using var host = await StandInFunctionsHost.StartAsync(_apps.Get(_model), settings: new System.Collections.Generic.Dictionary<string, string?> { ["Azure:SignalR:Endpoints:second:secondary"] = second.ConnectionString });
+        using var client = new HttpClient { BaseAddress = host.BaseUri, Timeout = TimeSpan.FromSeconds(60) };
+
+        using var response = await client.GetAsync("api/negotiation?user=ivy");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        var endpoints = (JsonArray)JsonNode.Parse(body)!["endpoints"]!;
+        Assert.Equal(new[] { "primary", "secondary" }, endpoints.Select(e => (string)e!["endpointType"]!).ToArray());
+        Assert.Equal("second", (string)endpoints[1]!["name"]!);
+        var first = await Tokens.ValidAsync((string)endpoints[0]!["connectionInfo"]!["accessToken"]!, host.LocalService, "chat");
+        var other = await Tokens.ValidAsync((string)endpoints[1]!["connectionInfo"]!["accessToken"]!, second, "chat");
+        Assert.Equal("ivy", first.GetClaim("asrs.s.uid").Value);
+        Assert.Equal("ivy", other.GetClaim("asrs.s.uid").Value);
+        Assert.Equal(second.GetClientUrl("chat").ToString(), (string)endpoints[1]!["connectionInfo"]!["url"]!);
+
+        using var listed = await client.GetAsync("api/endpoints");
+        var list = (JsonArray)JsonNode.Parse(await listed.Content.ReadAsStringAsync())!;
+        Assert.Equal(2, list.Count);
+        Assert.DoesNotContain(second.AccessKey, list.ToJsonString(), StringComparison.Ordinal);
+    }
+
     private HubConnection Connect(string user, HttpTransportType transport) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(Host.BaseUri, "api/chat?user=" + user), transport)

@@ -57,6 +57,24 @@ public static class NegotiateFunctions
         return "own text for " + connectionInfo.Url;
     }
 
+    /// <summary>Several instances: a token per instance (the host lists the setting and Azure:SignalR:Endpoints).</summary>
+    [Function("NegotiationContext")]
+    public static SignalRNegotiationContext NegotiationContext(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "negotiation")] HttpRequestData req,
+        [SignalRNegotiationInput(HubName = "chat", UserId = "{query.user}")] SignalRNegotiationContext context)
+    {
+        return context;
+    }
+
+    /// <summary>The instances with their health, bound as a string (the host's compact JSON).</summary>
+    [Function("Endpoints")]
+    public static string Endpoints(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "endpoints")] HttpRequestData req,
+        [SignalREndpointsInput] string endpoints)
+    {
+        return endpoints;
+    }
+
     /// <summary>A function without our binding: its string return value is never touched.</summary>
     [Function("Plain")]
     public static string Plain([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plain")] HttpRequestData req)

@@ -18,14 +18,23 @@ public class PublicSurfaceTests
         Assert.Equal(
             new[]
             {
+                "Functions.Worker.Extensions.SignalRInfo.ISignalREndpointRouter",
                 "Functions.Worker.Extensions.SignalRInfo.ISignalRNegotiator",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRConnectionInfo",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRConnectionInfoHttpExtensions",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRConnectionInfoInputAttribute",
+                "Functions.Worker.Extensions.SignalRInfo.SignalREndpoint",
+                "Functions.Worker.Extensions.SignalRInfo.SignalREndpointConnectionInfo",
+                "Functions.Worker.Extensions.SignalRInfo.SignalREndpointType",
+                "Functions.Worker.Extensions.SignalRInfo.SignalREndpointsInputAttribute",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRInfoInputAttribute",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRInfoWorkerExtensionStartup",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRNegotiateOptions",
+                "Functions.Worker.Extensions.SignalRInfo.SignalRNegotiationContext",
+                "Functions.Worker.Extensions.SignalRInfo.SignalRNegotiationInputAttribute",
                 "Functions.Worker.Extensions.SignalRInfo.SignalRNegotiatorOptions",
+                "Functions.Worker.Extensions.SignalRInfo.SignalRRoutingMode",
+                "Functions.Worker.Extensions.SignalRInfo.SignalRRoutingOptions",
                 "Microsoft.Extensions.DependencyInjection.SignalRNegotiatorServiceCollectionExtensions",
             },
             exported);

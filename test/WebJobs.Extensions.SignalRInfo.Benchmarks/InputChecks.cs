@@ -71,6 +71,15 @@ internal static class InputChecks
         }
     }
 
+    /// <summary>The one-endpoint token is for the setting's instance; the three-endpoint one for one of the three.</summary>
+    public static void Routing(string single, string three)
+    {
+        Valid("one endpoint", single, requireUserClaims: false);
+        var audience = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(three).Audiences.Single();
+        Check(audience.EndsWith("/client/?hub=" + BenchmarkInputs.LowerHub, StringComparison.Ordinal), "three endpoints: audience is '" + audience + "'");
+        Valid("three endpoints", three, requireUserClaims: false, audience: audience);
+    }
+
     private static string Decode(string token) => Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1]));
 
     public static void Invocation(NegotiateInvocationBenchmarks benchmarks)

@@ -154,6 +154,9 @@ public static class Program
         var invocation = new NegotiateInvocationBenchmarks();
         invocation.Setup();
         invocation.Cleanup();
+        var routing = new EndpointRoutingBenchmarks();
+        routing.Setup();
+        routing.Cleanup();
         ConsoleLogger.Default.WriteLineInfo("Benchmark inputs checked: every minter and every negotiate function produces a valid result.");
     }
 }

@@ -36,6 +36,15 @@ internal static class TargetReport
             var allocated = Allocated(ours) / Allocated(floor);
             Row(text, "minting allocates ≤ 1.25× the floor's bytes", allocated, "× (" + Allocated(ours).ToString("0", CultureInfo.InvariantCulture) + " B vs " + Allocated(floor).ToString("0", CultureInfo.InvariantCulture) + " B)", allocated <= 1.25);
 
+            foreach (var (method, who) in new[] { (nameof(TokenMintingBenchmarks.HostNegotiator), "host"), (nameof(TokenMintingBenchmarks.WorkerNegotiator), "worker") })
+            {
+                var negotiator = Find(reports, method);
+                if (negotiator is not null)
+                {
+                    Row(text, "ISignalRNegotiator (" + who + ") within 1.1× of the binding's minting", Mean(negotiator) / Mean(ours), "×", Mean(negotiator) / Mean(ours) <= 1.1);
+                }
+            }
+
             var binding = Find(reports, nameof(NegotiateInvocationBenchmarks.OurBinding));
             var noOp = Find(reports, nameof(NegotiateInvocationBenchmarks.NoOpBinding));
             if (binding is not null && noOp is not null)
@@ -48,6 +57,13 @@ internal static class TargetReport
                     .Append((extra / Mean(floor)).ToString("0.00", CultureInfo.InvariantCulture)).Append("× the floor) | ")
                     .Append(extra <= budget ? "yes" : "**no**").Append(" |\n");
             }
+        }
+
+        var one = Find(reports, nameof(EndpointRoutingBenchmarks.SingleEndpoint));
+        var three = Find(reports, nameof(EndpointRoutingBenchmarks.ThreeEndpoints));
+        if (one is not null && three is not null)
+        {
+            Row(text, "negotiate with 3 endpoints ≤ 1.2× one endpoint", Mean(three) / Mean(one), "×", Mean(three) / Mean(one) <= 1.2);
         }
 
         return text.ToString();

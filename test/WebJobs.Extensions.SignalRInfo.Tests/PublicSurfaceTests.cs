@@ -21,14 +21,23 @@ public class PublicSurfaceTests
             new[]
             {
                 "Microsoft.Extensions.Hosting.SignalRInfoWebJobsBuilderExtensions",
+                "WebJobs.Extensions.SignalRInfo.ISignalREndpointRouter",
                 "WebJobs.Extensions.SignalRInfo.ISignalRNegotiator",
                 "WebJobs.Extensions.SignalRInfo.SignalRConnectionInfo",
                 "WebJobs.Extensions.SignalRInfo.SignalRConnectionInfoAttribute",
                 "WebJobs.Extensions.SignalRInfo.SignalRConnectionInfoAttributeBase",
+                "WebJobs.Extensions.SignalRInfo.SignalREndpoint",
+                "WebJobs.Extensions.SignalRInfo.SignalREndpointConnectionInfo",
+                "WebJobs.Extensions.SignalRInfo.SignalREndpointType",
+                "WebJobs.Extensions.SignalRInfo.SignalREndpointsAttribute",
                 "WebJobs.Extensions.SignalRInfo.SignalRInfoAttribute",
                 "WebJobs.Extensions.SignalRInfo.SignalRInfoOptions",
                 "WebJobs.Extensions.SignalRInfo.SignalRInfoWebJobsStartup",
                 "WebJobs.Extensions.SignalRInfo.SignalRNegotiateOptions",
+                "WebJobs.Extensions.SignalRInfo.SignalRNegotiationAttribute",
+                "WebJobs.Extensions.SignalRInfo.SignalRNegotiationContext",
+                "WebJobs.Extensions.SignalRInfo.SignalRRoutingMode",
+                "WebJobs.Extensions.SignalRInfo.SignalRRoutingOptions",
             },
             exported);
     }

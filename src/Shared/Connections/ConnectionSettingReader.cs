@@ -30,7 +30,12 @@ internal sealed class ConnectionSettingReader
 
     /// <summary>What <paramref name="settingName"/> holds.</summary>
     /// <exception cref="InvalidOperationException">The setting is missing, empty or a section without serviceUri.</exception>
-    public ConnectionSource Read(string settingName)
+    public ConnectionSource Read(string settingName) =>
+        TryRead(settingName, out var source) ? source : throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.SettingNotFound, settingName));
+
+    /// <summary>What <paramref name="settingName"/> holds, or false when nothing is configured under it.</summary>
+    /// <exception cref="InvalidOperationException">The setting is empty or a section without serviceUri.</exception>
+    public bool TryRead(string settingName, out ConnectionSource source)
     {
         var value = _configuration.GetConnectionString(settingName) ?? _configuration[settingName] ?? _configuration[WebJobsPrefix + settingName];
         if (value is not null)
@@ -40,7 +45,8 @@ internal sealed class ConnectionSettingReader
                 throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.SettingEmpty, settingName));
             }
 
-            return new ConnectionSource(value, null, value);
+            source = new ConnectionSource(value, null, value);
+            return true;
         }
 
         foreach (var name in new[] { settingName, WebJobsPrefix + settingName })
@@ -48,7 +54,8 @@ internal sealed class ConnectionSettingReader
             var section = _configuration.GetSection(name);
             if (!string.IsNullOrWhiteSpace(section[ServiceUriKey]))
             {
-                return new ConnectionSource(null, section, SectionFingerprint(section));
+                source = new ConnectionSource(null, section, SectionFingerprint(section));
+                return true;
             }
         }
 
@@ -57,7 +64,8 @@ internal sealed class ConnectionSettingReader
             throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.SectionWithoutServiceUri, settingName));
         }
 
-        throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.SettingNotFound, settingName));
+        source = default;
+        return false;
     }
 
     /// <summary>

@@ -24,8 +24,9 @@ internal sealed class NegotiateSettings
     /// <summary>The longest identity key wait accepted: five minutes.</summary>
     public static readonly TimeSpan MaxIdentityKeyWaitTimeout = TimeSpan.FromMinutes(5);
 
-    public NegotiateSettings(TimeSpan tokenLifetime, TimeSpan identityKeyWaitTimeout, string identityKeyWaitTimeoutName, string? defaultConnectionStringSetting = null)
+    public NegotiateSettings(TimeSpan tokenLifetime, TimeSpan identityKeyWaitTimeout, string identityKeyWaitTimeoutName, string? defaultConnectionStringSetting = null, SignalRRoutingOptions? routing = null)
     {
+        Routing = routing ?? new SignalRRoutingOptions();
         TokenLifetime = tokenLifetime;
         IdentityKeyWaitTimeout = identityKeyWaitTimeout;
         IdentityKeyWaitTimeoutName = identityKeyWaitTimeoutName;
@@ -40,6 +41,9 @@ internal sealed class NegotiateSettings
 
     /// <summary>How the user sets <see cref="IdentityKeyWaitTimeout"/>, for messages.</summary>
     public string IdentityKeyWaitTimeoutName { get; }
+
+    /// <summary>Routing among several SignalR Service instances.</summary>
+    public SignalRRoutingOptions Routing { get; }
 
     /// <summary>The connection setting when a binding or a call names none.</summary>
     public string DefaultConnectionSetting { get; }

@@ -29,6 +29,13 @@ internal sealed partial class ServiceConnectionResolver
             "The SignalR Service connection string in setting '{SettingName}' contains {Count} entries whose text before the first '=' is not a key name; they are ignored and not shown, since they may hold a key or a secret. " +
             "Every entry must be 'Key=value' with one of the keys Endpoint, AccessKey, Version, Port, ClientEndpoint, ServerEndpoint, AuthType, ClientId, TenantId, ClientSecret, ClientCert.");
 
+        private static readonly Action<ILogger, string, string, string, Exception?> EndpointsMergedMessage = LoggerMessage.Define<string, string, string>(
+            LogLevel.Warning,
+            LogEvents.EndpointsMerged,
+            "The SignalR Service endpoints '{Kept}' and '{Merged}' are the same instance ({Endpoint}); the second is ignored. Remove one of them.");
+
+        public static void EndpointsMerged(ILogger logger, string kept, string merged, string endpoint) => EndpointsMergedMessage(logger, kept, merged, endpoint, null);
+
         public static void UnnamedConnectionStringEntries(ILogger logger, string settingName, int count) => UnnamedConnectionStringEntriesMessage(logger, settingName, count, null);
 
         public static void IdentityConnection(ILogger logger, string settingName, string credential, Uri accessKeyUri) => IdentityConnectionMessage(logger, settingName, credential, accessKeyUri, null);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using Azure.Core;
 using Microsoft.Extensions.Azure;
@@ -26,6 +27,10 @@ internal sealed partial class ServiceConnectionResolver
     private readonly NegotiateSettings _settings;
     private readonly Func<AzureEventSourceLogForwarder?>? _logForwarder;
     private readonly ConcurrentDictionary<string, CachedConnection> _cache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, CachedEndpoints> _endpointCache = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, EndpointHealth> _health = new(StringComparer.Ordinal);
+    private readonly IEndpointHealthProbe _probe;
+    private readonly TimeProvider _timeProvider;
     private int _logForwarderStarted;
 
     public ServiceConnectionResolver(
@@ -34,8 +39,12 @@ internal sealed partial class ServiceConnectionResolver
         IdentityKeyProviderRegistry keyProviders,
         IServiceCredentialFactory credentialFactory,
         NegotiateSettings settings,
-        Func<AzureEventSourceLogForwarder?>? logForwarder = null)
+        Func<AzureEventSourceLogForwarder?>? logForwarder = null,
+        IEndpointHealthProbe? probe = null,
+        TimeProvider? timeProvider = null)
     {
+        _probe = probe ?? new HttpEndpointHealthProbe();
+        _timeProvider = timeProvider ?? TimeProvider.System;
         _reader = new ConnectionSettingReader(configuration);
         _logger = loggerFactory.CreateLogger(LogCategory.Name);
         _keyProviders = keyProviders;
@@ -66,26 +75,107 @@ internal sealed partial class ServiceConnectionResolver
 
             // The token is taken before the setting is read: a reload while reading fires it, and the next call reads again.
             var reloadToken = _reader.Configuration.GetReloadToken();
-            var source = _reader.Read(settingName);
-            if (cached is not null && cached.Fingerprint == source.Fingerprint)
-            {
-                _cache[settingName] = new CachedConnection(reloadToken, source.Fingerprint, cached.Connection);
-                return cached.Connection;
-            }
-
-            var connection = Create(settingName, source);
-            _cache[settingName] = new CachedConnection(reloadToken, source.Fingerprint, connection);
-
-            // A changed setting (reload, rotated secret) no longer uses its old key provider: release it, so that a
-            // provider no setting uses stops refreshing instead of running for the life of the host.
-            if (cached?.Connection is IdentityConnection old && (connection is not IdentityConnection current || !ReferenceEquals(current.Provider, old.Provider)))
-            {
-                _keyProviders.Release(old.Provider, settingName);
-            }
-
-            return connection;
+            return Resolve(settingName, _reader.Read(settingName), reloadToken);
         }
     }
+
+    /// <summary>
+    /// The SignalR Service instances <paramref name="settingName"/> stands for (README, "Several SignalR Service
+    /// instances"): the setting itself as an unnamed primary, if it is set, and every entry under
+    /// <c>Azure:SignalR:Endpoints</c>; one per instance (the same instance twice is merged, with a warning), primaries
+    /// first. Without entries it is the setting's one connection. Cached as <see cref="GetConnection"/> is.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Nothing is configured, or a setting or an entry is malformed (named).</exception>
+    /// <exception cref="ArgumentException">A connection string or a section's URLs are malformed.</exception>
+    public EndpointSet GetEndpoints(string settingName)
+    {
+        if (_endpointCache.TryGetValue(settingName, out var cached) && !cached.ReloadToken.HasChanged)
+        {
+            return cached.Endpoints;
+        }
+
+        lock (_cache)
+        {
+            if (_endpointCache.TryGetValue(settingName, out cached) && !cached.ReloadToken.HasChanged)
+            {
+                return cached.Endpoints;
+            }
+
+            var reloadToken = _reader.Configuration.GetReloadToken();
+            var (entries, _) = EndpointSettings.Read(_reader.Configuration);
+            var all = new List<EndpointEntry>(entries.Count + 1);
+            if (_reader.TryRead(settingName, out var main))
+            {
+                all.Add(new EndpointEntry(string.Empty, SignalREndpointType.Primary, settingName, main));
+            }
+            else if (entries.Count == 0)
+            {
+                throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.SettingNotFound, settingName));
+            }
+
+            all.AddRange(entries);
+            var endpoints = new List<ConfiguredEndpoint>(all.Count);
+            foreach (var type in new[] { SignalREndpointType.Primary, SignalREndpointType.Secondary })
+            {
+                foreach (var entry in all)
+                {
+                    if (entry.Type != type)
+                    {
+                        continue;
+                    }
+
+                    var connection = Resolve(entry.Path, entry.Source, reloadToken);
+                    var identity = connection.Endpoint.Identity;
+                    var same = endpoints.Find(e => e.Identity == identity);
+                    if (same is not null)
+                    {
+                        Log.EndpointsMerged(_logger, same.Entry.Path, entry.Path, identity);
+                        continue;
+                    }
+
+                    endpoints.Add(new ConfiguredEndpoint(entry, connection, Health(connection.Endpoint, entry), identity));
+                }
+            }
+
+            var set = new EndpointSet(endpoints);
+            _endpointCache[settingName] = new CachedEndpoints(reloadToken, set);
+            return set;
+        }
+    }
+
+    /// <summary>The connection of one setting or entry, rebuilt only when what it is built from changed (under the cache lock).</summary>
+    private ServiceConnection Resolve(string settingName, ConnectionSource source, Microsoft.Extensions.Primitives.IChangeToken reloadToken)
+    {
+        _cache.TryGetValue(settingName, out var cached);
+        if (cached is not null && cached.Fingerprint == source.Fingerprint)
+        {
+            _cache[settingName] = new CachedConnection(reloadToken, source.Fingerprint, cached.Connection);
+            return cached.Connection;
+        }
+
+        var connection = Create(settingName, source);
+        _cache[settingName] = new CachedConnection(reloadToken, source.Fingerprint, connection);
+
+        // A changed setting (reload, rotated secret) no longer uses its old key provider: release it, so that a
+        // provider no setting uses stops refreshing instead of running for the life of the host.
+        if (cached?.Connection is IdentityConnection old && (connection is not IdentityConnection current || !ReferenceEquals(current.Provider, old.Provider)))
+        {
+            _keyProviders.Release(old.Provider, settingName);
+        }
+
+        return connection;
+    }
+
+    /// <summary>One health state per instance, kept across reloads.</summary>
+    private EndpointHealth Health(ServiceEndpoint endpoint, EndpointEntry entry) =>
+        _health.GetOrAdd(endpoint.Identity, _ => new EndpointHealth(
+            endpoint.HealthUri,
+            (entry.Name.Length == 0 ? "'" + entry.Path + "'" : "'" + entry.Name + "'") + " (" + endpoint.Identity + ")",
+            _probe,
+            _timeProvider,
+            _logger,
+            _settings.Routing.HealthProbeInterval,
+            _settings.Routing.OfflineAfterFailures));
 
     private ServiceConnection Create(string settingName, ConnectionSource source)
     {

@@ -19,6 +19,8 @@ internal sealed class ServiceEndpoint
         ClientUrlPrefix = BaseWithSlash(clientEndpoint ?? endpoint) + ClientPath;
         AudiencePrefix = endpoint.Scheme + "://" + endpoint.Host + "/" + ClientPath;
         AccessKeyUri = new Uri(BaseWithSlash(serverEndpoint ?? endpoint) + "api/v1/auth/accessKey");
+        HealthUri = new Uri(BaseWithSlash(serverEndpoint ?? endpoint) + "api/health");
+        Identity = endpoint.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
     }
 
     /// <summary>The service endpoint, with the connection string's Port applied.</summary>
@@ -38,6 +40,12 @@ internal sealed class ServiceEndpoint
 
     /// <summary><c>{ServerEndpoint or Endpoint}/api/v1/auth/accessKey</c>.</summary>
     public Uri AccessKeyUri { get; }
+
+    /// <summary>The health probe of the instance: <c>HEAD {server endpoint}/api/health</c>.</summary>
+    public Uri HealthUri { get; }
+
+    /// <summary>The instance's normalized URL (scheme, host and port, lower case): equal for the same instance.</summary>
+    public string Identity { get; }
 
     /// <summary>
     /// True when the key request would carry a Microsoft Entra token in clear text: the key endpoint is http:// on a

@@ -44,6 +44,23 @@ internal static class LogEvents
     /// <summary>A key fetch failed after its retries (error).</summary>
     public static readonly EventId IdentityKeyFetchFailed = new(13, nameof(IdentityKeyFetchFailed));
 
+    // ---- Several SignalR Service instances (30–39) ------------------------------------------------------------
+
+    /// <summary>An endpoint went offline after failed checks in a row (warning).</summary>
+    public static readonly EventId EndpointOffline = new(30, nameof(EndpointOffline));
+
+    /// <summary>An offline endpoint answered its health probe again (information).</summary>
+    public static readonly EventId EndpointOnline = new(31, nameof(EndpointOnline));
+
+    /// <summary>One health probe or key fetch of an endpoint failed (debug).</summary>
+    public static readonly EventId EndpointCheckFailed = new(32, nameof(EndpointCheckFailed));
+
+    /// <summary>Two configured endpoints are the same instance and were merged (warning).</summary>
+    public static readonly EventId EndpointsMerged = new(33, nameof(EndpointsMerged));
+
+    /// <summary>A negotiation could not sign with its chosen endpoint and tried the next one (warning).</summary>
+    public static readonly EventId EndpointFailedOver = new(34, nameof(EndpointFailedOver));
+
     // ---- Host start-up (20) ---------------------------------------------------------------------------------
 
     /// <summary>Microsoft's SignalR Service extension is loaded in the same host (warning).</summary>

@@ -43,7 +43,7 @@ internal sealed partial class SignalRConnectionInfoValidator
             throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.TokenLifetimeSecondsOutOfRange, attribute.TokenLifetimeSeconds));
         }
 
-        _resolver.GetConnection(ConnectionSettingNames.Resolve(attribute.ConnectionStringSetting, _nameResolver));
+        _resolver.GetEndpoints(ConnectionSettingNames.Resolve(attribute.ConnectionStringSetting, _nameResolver));
 
         // Neither value is logged: an IdToken written into the attribute would be a credential.
         var hasIdToken = !string.IsNullOrWhiteSpace(attribute.IdToken);
@@ -56,5 +56,11 @@ internal sealed partial class SignalRConnectionInfoValidator
         {
             Log.ClaimTypeListWithoutIdToken(_logger, hub!);
         }
+    }
+
+    /// <summary>Checks a <see cref="SignalREndpointsAttribute"/> at indexing: its connection setting and endpoints.</summary>
+    public void ValidateEndpoints(SignalREndpointsAttribute attribute, Type parameterType)
+    {
+        _resolver.GetEndpoints(ConnectionSettingNames.Resolve(attribute.ConnectionStringSetting, _nameResolver));
     }
 }

@@ -24,13 +24,14 @@ internal sealed partial class SignalRInfoExtensionConfigProvider : IExtensionCon
     internal const string MicrosoftExtensionAssemblyName = "Microsoft.Azure.WebJobs.Extensions.SignalRService";
 
     private readonly SignalRConnectionInfoConverter _converter;
+    private readonly SignalRNegotiationConverter _negotiationConverter;
     private readonly SignalRConnectionInfoValidator _validator;
     private readonly IOptions<SignalRInfoOptions> _options;
     private readonly ILogger _logger;
     private readonly Func<IEnumerable<AssemblyName>> _loadedAssemblies;
 
-    public SignalRInfoExtensionConfigProvider(SignalRConnectionInfoConverter converter, SignalRConnectionInfoValidator validator, IOptions<SignalRInfoOptions> options, ILoggerFactory loggerFactory)
-        : this(converter, validator, options, loggerFactory, LoadedAssemblies)
+    public SignalRInfoExtensionConfigProvider(SignalRConnectionInfoConverter converter, SignalRNegotiationConverter negotiationConverter, SignalRConnectionInfoValidator validator, IOptions<SignalRInfoOptions> options, ILoggerFactory loggerFactory)
+        : this(converter, negotiationConverter, validator, options, loggerFactory, LoadedAssemblies)
     {
     }
 
@@ -38,9 +39,10 @@ internal sealed partial class SignalRInfoExtensionConfigProvider : IExtensionCon
     /// Test seam: <paramref name="loadedAssemblies"/> stands in for the assemblies of the current AppDomain, which a test
     /// process cannot unload once it has loaded one. Dependency injection uses the public constructor only.
     /// </summary>
-    internal SignalRInfoExtensionConfigProvider(SignalRConnectionInfoConverter converter, SignalRConnectionInfoValidator validator, IOptions<SignalRInfoOptions> options, ILoggerFactory loggerFactory, Func<IEnumerable<AssemblyName>> loadedAssemblies)
+    internal SignalRInfoExtensionConfigProvider(SignalRConnectionInfoConverter converter, SignalRNegotiationConverter negotiationConverter, SignalRConnectionInfoValidator validator, IOptions<SignalRInfoOptions> options, ILoggerFactory loggerFactory, Func<IEnumerable<AssemblyName>> loadedAssemblies)
     {
         _converter = converter;
+        _negotiationConverter = negotiationConverter;
         _validator = validator;
         _options = options;
         _logger = loggerFactory.CreateLogger(LogCategory.Name);
@@ -62,10 +64,25 @@ internal sealed partial class SignalRInfoExtensionConfigProvider : IExtensionCon
         var uniqueRule = context.AddBindingRule<SignalRInfoAttribute>();
         uniqueRule.AddValidator(_validator.Validate);
         uniqueRule.BindToInput<SignalRConnectionInfo>(_converter);
+
+        // Several instances (README, "Several SignalR Service instances"): a token per instance, or the instances.
+        context.AddConverter<SignalRNegotiationContext, string>(ToJson);
+        context.AddConverter<SignalRNegotiationContext, JObject>(JObject.FromObject);
+        context.AddConverter<SignalREndpoint[], string>(ToJson);
+        context.AddConverter<SignalREndpoint[], JArray>(JArray.FromObject);
+        var negotiationRule = context.AddBindingRule<SignalRNegotiationAttribute>();
+        negotiationRule.AddValidator(_validator.Validate);
+        negotiationRule.BindToInput<SignalRNegotiationContext>(_negotiationConverter);
+        var endpointsRule = context.AddBindingRule<SignalREndpointsAttribute>();
+        endpointsRule.AddValidator(_validator.ValidateEndpoints);
+        endpointsRule.BindToInput<SignalREndpoint[]>(_negotiationConverter);
     }
 
     /// <summary>Compact camelCase JSON: <c>{"url":"…","accessToken":"…"}</c>.</summary>
     internal static string ToJson(SignalRConnectionInfo info) => JsonConvert.SerializeObject(info, Formatting.None);
+
+    /// <summary>Compact camelCase JSON of a negotiation context or an endpoint list (types as strings).</summary>
+    internal static string ToJson<T>(T value) => JsonConvert.SerializeObject(value, Formatting.None);
 
     private void WarnIfMicrosoftExtensionIsLoaded()
     {

@@ -53,7 +53,14 @@ public sealed class SignalRInfoOptions : IOptionsFormatter
     }
 
     /// <summary>The negotiation defaults these options give.</summary>
-    internal NegotiateSettings ToSettings() => new(_tokenLifetime, _identityKeyWaitTimeout, IdentityKeyWaitTimeoutName);
+    internal NegotiateSettings ToSettings() => new(_tokenLifetime, _identityKeyWaitTimeout, IdentityKeyWaitTimeoutName, routing: Routing);
+
+    /// <summary>
+    /// Routing among several SignalR Service instances (<c>Azure:SignalR:Endpoints</c>), from host.json
+    /// <c>extensions:signalRInfo:routing</c>: <c>mode</c> (random, userHash, weighted, priority), <c>weights:&lt;name&gt;</c>,
+    /// <c>order</c>, <c>healthProbeInterval</c>, <c>offlineAfterFailures</c>.
+    /// </summary>
+    public SignalRRoutingOptions Routing { get; } = new();
 
     /// <summary>
     /// The bound options; a setter's range check, which the configuration binder wraps, surfaces with its own message.
@@ -87,6 +94,14 @@ public sealed class SignalRInfoOptions : IOptionsFormatter
         {
             [nameof(TokenLifetime)] = _tokenLifetime.ToString(),
             [nameof(IdentityKeyWaitTimeout)] = _identityKeyWaitTimeout.ToString(),
+            [nameof(Routing)] = new JObject
+            {
+                [nameof(SignalRRoutingOptions.Mode)] = Routing.Mode.ToString(),
+                [nameof(SignalRRoutingOptions.Weights)] = JObject.FromObject(Routing.Weights),
+                [nameof(SignalRRoutingOptions.Order)] = new JArray(Routing.Order),
+                [nameof(SignalRRoutingOptions.HealthProbeInterval)] = Routing.HealthProbeInterval.ToString(),
+                [nameof(SignalRRoutingOptions.OfflineAfterFailures)] = Routing.OfflineAfterFailures,
+            },
         };
         return options.ToString(Newtonsoft.Json.Formatting.Indented);
     }

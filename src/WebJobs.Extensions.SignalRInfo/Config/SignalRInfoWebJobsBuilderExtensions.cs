@@ -28,6 +28,7 @@ public static class SignalRInfoWebJobsBuilderExtensions
         services.AddSignalRInfoCore(sp => SignalRInfoOptions.ReadValid(sp.GetRequiredService<IOptions<SignalRInfoOptions>>()).ToSettings());
         services.TryAddSingleton<ISignalRNegotiator, SignalRNegotiator>();
         services.TryAddSingleton<SignalRConnectionInfoConverter>();
+        services.TryAddSingleton<SignalRNegotiationConverter>();
         services.TryAddSingleton<SignalRConnectionInfoValidator>();
         return builder;
     }

@@ -89,14 +89,14 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>Starts everything and loads the app's functions. <paramref name="sendAsJson"/>: bind non-string inputs as json typed data.</summary>
-    public static async Task<StandInFunctionsHost> StartAsync(BuiltApp app, bool sendAsJson = false, string? staticFolder = null)
+    public static async Task<StandInFunctionsHost> StartAsync(BuiltApp app, bool sendAsJson = false, string? staticFolder = null, IDictionary<string, string?>? settings = null)
     {
         var local = await LocalSignalRService.StartAsync(new LocalSignalRServiceOptions { Port = 0 }).ConfigureAwait(false);
         IHost? jobHost = null;
         WebApplication? web = null;
         try
         {
-            return await StartCoreAsync(app, sendAsJson, staticFolder, local, h => jobHost = h, w => web = w).ConfigureAwait(false);
+            return await StartCoreAsync(app, sendAsJson, staticFolder, local, settings, h => jobHost = h, w => web = w).ConfigureAwait(false);
         }
         catch
         {
@@ -105,10 +105,12 @@ internal sealed class StandInFunctionsHost : IAsyncDisposable
         }
     }
 
-    private static async Task<StandInFunctionsHost> StartCoreAsync(BuiltApp app, bool sendAsJson, string? staticFolder, LocalSignalRService local, Action<IHost> started, Action<WebApplication> built)
+    private static async Task<StandInFunctionsHost> StartCoreAsync(BuiltApp app, bool sendAsJson, string? staticFolder, LocalSignalRService local, IDictionary<string, string?>? settings, Action<IHost> started, Action<WebApplication> built)
     {
         var jobHost = new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = local.ConnectionString }))
+            .ConfigureAppConfiguration(c => c
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureSignalRConnectionString"] = local.ConnectionString })
+                .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()))
             .ConfigureWebJobs(b => b.AddHttp().AddSignalRConnectionInfo())
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .ConfigureServices(s => s.AddSingleton<ITypeLocator>(new FixedTypeLocator(typeof(DispatchFunctions))))

@@ -100,6 +100,7 @@ public class SignalRInfoExtensionConfigProviderTests
                 services.Remove(services.Single(d => d.ServiceType == typeof(IExtensionConfigProvider) && d.ImplementationType == typeof(SignalRInfoExtensionConfigProvider)));
                 services.AddSingleton<IExtensionConfigProvider>(sp => new SignalRInfoExtensionConfigProvider(
                     sp.GetRequiredService<SignalRConnectionInfoConverter>(),
+                    sp.GetRequiredService<SignalRNegotiationConverter>(),
                     sp.GetRequiredService<SignalRConnectionInfoValidator>(),
                     sp.GetRequiredService<IOptions<SignalRInfoOptions>>(),
                     sp.GetRequiredService<ILoggerFactory>(),

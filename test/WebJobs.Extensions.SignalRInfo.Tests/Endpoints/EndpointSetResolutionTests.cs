@@ -1,0 +1,165 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SignalRInfo.TestSupport;
+using Xunit;
+
+namespace WebJobs.Extensions.SignalRInfo.Tests;
+
+/// <summary>The resolver's endpoint sets (the setting plus Azure:SignalR:Endpoints) and negotiations over them.</summary>
+public sealed class EndpointSetResolutionTests : IDisposable
+{
+    private const string Setting = "AzureSignalRConnectionString";
+    private const string Key = EndpointTestSet.Key;
+
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UnixEpoch.AddDays(20000));
+    private readonly IdentityKeyProviderRegistry _registry;
+    private readonly CapturingLoggerProvider _logs = new();
+    private readonly EndpointTestSet.ScriptedProbe _probe = new();
+
+    public EndpointSetResolutionTests()
+    {
+        _registry = new IdentityKeyProviderRegistry(new IdentityKeyClient(_time), new IdentityKeyPolicy(), _time, NullLoggerFactory.Instance);
+    }
+
+    public void Dispose() => _registry.Dispose();
+
+    private static string Connection(string host) => "Endpoint=https://" + host + ".service.signalr.net;AccessKey=" + Key + ";Version=1.0;";
+
+    private ServiceConnectionResolver Resolver(params (string Key, string? Value)[] settings) =>
+        new(EndpointTestSet.Configuration(settings), LoggerFactory.Create(b => b.AddProvider(_logs)), _registry, new FakeCredentialFactory(), new SignalRInfoOptions().ToSettings(), null, _probe, _time);
+
+    [Fact]
+    public void GetEndpoints_SettingOnly_IsOneEndpoint()
+    {
+        var set = Resolver((Setting, Connection("main"))).GetEndpoints(Setting);
+
+        Assert.True(set.IsSingle);
+        Assert.Equal("https://main.service.signalr.net", set.Endpoints[0].Identity);
+    }
+
+    [Fact]
+    public void GetEndpoints_SettingAndEntries_SettingIsAnUnnamedPrimary_PrimariesFirst()
+    {
+        var set = Resolver(
+            ("Azure:SignalR:Endpoints:backup:secondary", Connection("backup")),
+            (Setting, Connection("main")),
+            ("Azure:SignalR:Endpoints:east", Connection("east"))).GetEndpoints(Setting);
+
+        Assert.Equal(
+            new[] { (string.Empty, SignalREndpointType.Primary), ("east", SignalREndpointType.Primary), ("backup", SignalREndpointType.Secondary) },
+            set.Endpoints.Select(e => (e.Name, e.Type)));
+    }
+
+    [Fact]
+    public void GetEndpoints_EntriesWithoutTheSetting_AreEnough()
+    {
+        var set = Resolver(("Azure:SignalR:Endpoints:east", Connection("east")), ("Azure:SignalR:Endpoints:west", Connection("west"))).GetEndpoints(Setting);
+
+        Assert.Equal(new[] { "east", "west" }, set.Endpoints.Select(e => e.Name));
+    }
+
+    [Fact]
+    public void GetEndpoints_Nothing_IsTheSettingNotFoundError()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Resolver().GetEndpoints(Setting));
+
+        Assert.Equal(ErrorMessages.Format(ErrorMessages.SettingNotFound, Setting), error.Message);
+    }
+
+    [Fact]
+    public void GetEndpoints_SameInstanceTwice_MergedWithAWarningNamingBoth()
+    {
+        var set = Resolver(
+            (Setting, Connection("main")),
+            ("Azure:SignalR:Endpoints:again", "Endpoint=HTTPS://MAIN.service.signalr.net/;AccessKey=" + Key + ";Version=1.0;")).GetEndpoints(Setting);
+
+        Assert.True(set.IsSingle);
+        var warning = Assert.Single(_logs.Entries, e => e.EventId.Id == 33);
+        Assert.Contains("'" + Setting + "'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("'Azure:SignalR:Endpoints:again'", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetEndpoints_MalformedConnectionStringInAnEntry_ErrorNamesTheEntry()
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => Resolver((Setting, Connection("main")), ("Azure:SignalR:Endpoints:east", "Endpoint=nope;AccessKey=" + Key)).GetEndpoints(Setting));
+
+        Assert.Contains("Azure:SignalR:Endpoints:east", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetEndpoints_CachedUntilReload()
+    {
+        var resolver = Resolver((Setting, Connection("main")), ("Azure:SignalR:Endpoints:east", Connection("east")));
+
+        Assert.Same(resolver.GetEndpoints(Setting), resolver.GetEndpoints(Setting));
+    }
+
+    [Fact]
+    public async Task Issue_NoEndpointOnline_ErrorNamesEveryEndpointAndWhy()
+    {
+        var resolver = Resolver(("Azure:SignalR:Endpoints:east", Connection("east")), ("Azure:SignalR:Endpoints:west", Connection("west")));
+        foreach (var endpoint in resolver.GetEndpoints(Setting).Endpoints)
+        {
+            endpoint.Health.ReportFailure("the health probe answered 503");
+            endpoint.Health.ReportFailure("the health probe answered 503");
+        }
+
+        var issuer = new ConnectionInfoIssuer(resolver, _time);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await issuer.IssueAsync(Setting, "chat", null, null, 60, TokenInputs.Binding, default));
+
+        Assert.Contains("'east' (https://east.service.signalr.net): the health probe answered 503", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'west' (https://west.service.signalr.net): the health probe answered 503", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Issue_TokenNamesTheChosenEndpoint_AndNeverWaitsForAProbe()
+    {
+        var resolver = Resolver(("Azure:SignalR:Endpoints:east", Connection("east")), ("Azure:SignalR:Endpoints:west", Connection("west")));
+        var issuer = new ConnectionInfoIssuer(resolver, _time);
+        await issuer.IssueAsync(Setting, "chat", null, null, 60, TokenInputs.Binding, default);
+        Assert.Equal(0, _probe.Calls);
+        _probe.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _time.Advance(TimeSpan.FromMinutes(3));
+
+        for (var i = 0; i < 20; i++)
+        {
+            var pending = issuer.IssueAsync(Setting, "chat", "user-" + i, null, 60, TokenInputs.Binding, default);
+            Assert.True(pending.IsCompleted, "a negotiation waited for the held health probe");
+            var info = await pending;
+            var host = new Uri(info.Url).Host;
+            await TokenAssert.ValidAsync(info.AccessToken, Key, "https://" + host + "/client/?hub=chat", _time.GetUtcNow());
+        }
+
+        // One probe per endpoint was started by the first of those negotiations, and none of them waited for it.
+        for (var i = 0; i < 500 && _probe.Calls < 2; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(2, _probe.Calls);
+        _probe.Hold.SetResult();
+    }
+
+    [Fact]
+    public async Task Issue_ChosenIdentityEndpointCannotSign_TheNextOneSigns()
+    {
+        await using var keys = KeyEndpointServer.Start();
+        keys.Reply(KeyReply.Error(403));
+        var resolver = Resolver(
+            ("Azure:SignalR:Endpoints:identity:serviceUri", keys.BaseUrl),
+            ("Azure:SignalR:Endpoints:backup:secondary", Connection("backup")));
+        var issuer = new ConnectionInfoIssuer(resolver, _time);
+
+        var info = await issuer.IssueAsync(Setting, "chat", "u", null, 60, TokenInputs.Binding, default);
+
+        Assert.StartsWith("https://backup.service.signalr.net/", info.Url, StringComparison.Ordinal);
+        await TokenAssert.ValidAsync(info.AccessToken, Key, "https://backup.service.signalr.net/client/?hub=chat", _time.GetUtcNow());
+    }
+}
