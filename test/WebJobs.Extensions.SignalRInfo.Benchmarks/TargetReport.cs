@@ -45,16 +45,22 @@ internal static class TargetReport
                 }
             }
 
-            var binding = Find(reports, nameof(NegotiateInvocationBenchmarks.OurBinding));
             var noOp = Find(reports, nameof(NegotiateInvocationBenchmarks.NoOpBinding));
-            if (binding is not null && noOp is not null)
+            foreach (var (method, who) in new[] { (nameof(NegotiateInvocationBenchmarks.OurBinding), "our binding"), (nameof(NegotiateInvocationBenchmarks.OurBindingWithIdTokenClaims), "our binding + IdToken claims") })
             {
+                var binding = Find(reports, method);
+                if (binding is null || noOp is null)
+                {
+                    continue;
+                }
+
                 var extra = Mean(binding) - Mean(noOp);
                 var budget = 1.3 * Mean(floor);
-                text.Append("| negotiate invocation ≤ no-op binding + 1.3× minting floor (")
+                text.Append("| negotiate invocation, ").Append(who).Append(" ≤ no-op binding + 1.3× minting floor (")
                     .Append(Micro(Mean(noOp))).Append(" + ").Append(Micro(budget)).Append(") | ")
                     .Append(Micro(Mean(binding))).Append(" (our work on top of the pipeline: ").Append(Micro(extra)).Append(" = ")
-                    .Append((extra / Mean(floor)).ToString("0.00", CultureInfo.InvariantCulture)).Append("× the floor) | ")
+                    .Append((extra / Mean(floor)).ToString("0.00", CultureInfo.InvariantCulture)).Append("× the floor; StdDev of the rows ")
+                    .Append(Micro(binding.ResultStatistics!.StandardDeviation)).Append(", ").Append(Micro(noOp.ResultStatistics!.StandardDeviation)).Append(") | ")
                     .Append(extra <= budget ? "yes" : "**no**").Append(" |\n");
             }
         }
