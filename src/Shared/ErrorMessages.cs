@@ -265,6 +265,11 @@ internal static class ErrorMessages
     internal const string EndpointEntryTypedSection =
         "The SignalR Service endpoint entry '{0}' is a section: a typed entry holds a connection string. For an identity-based endpoint put 'serviceUri' and 'type' directly under '{1}'.";
 
+    /// <summary>{0}: the endpoint's path.</summary>
+    internal const string EndpointEntryValueAndChildren =
+        "The SignalR Service endpoint '{0}' has both a value and entries below it ('{0}:primary', '{0}:secondary' or an identity section). " +
+        "Keep one form: the connection string at '{0}', or the typed entries below it.";
+
     /// <summary>{0}: the entry's path (…:type).</summary>
     internal const string EndpointEntryInvalidType =
         "The SignalR Service endpoint setting '{0}' must be 'primary' or 'secondary'. Fix it, or remove it for a primary endpoint.";
@@ -272,6 +277,24 @@ internal static class ErrorMessages
     /// <summary>{0}: hub, {1}: every endpoint and why it is offline.</summary>
     internal const string NoEndpointOnline =
         "No SignalR Service endpoint is online for hub '{0}': {1}. Negotiations resume as soon as a health probe succeeds; check that the instances are running and reachable.";
+
+    /// <summary>{0}: the value.</summary>
+    internal const string HealthProbeIntervalOutOfRange =
+        "The routing option healthProbeInterval (host.json 'extensions:signalRInfo:routing:healthProbeInterval'; in the worker, SignalRNegotiatorOptions.Routing.HealthProbeInterval) is {0}: " +
+        "it must be at least 00:00:01 and at most 01:00:00. Remove it to use the default of 00:02:00.";
+
+    /// <summary>{0}: the value.</summary>
+    internal const string OfflineAfterFailuresOutOfRange =
+        "The routing option offlineAfterFailures (host.json 'extensions:signalRInfo:routing:offlineAfterFailures'; in the worker, SignalRNegotiatorOptions.Routing.OfflineAfterFailures) is {0}: " +
+        "it must be from 1 to 100. Remove it to use the default of 2.";
+
+    /// <summary>{0}: the endpoint name, {1}: the value.</summary>
+    internal const string WeightOutOfRange =
+        "The routing weight of endpoint '{0}' (host.json 'extensions:signalRInfo:routing:weights:{0}'; in the worker, SignalRNegotiatorOptions.Routing.Weights) is {1}: it must be 0 or more.";
+
+    /// <summary>{0}: hub, {1}: every endpoint and why it could not sign.</summary>
+    internal const string NoEndpointSigned =
+        "No SignalR Service endpoint could sign a negotiation for hub '{0}': {1}.";
 
     /// <summary>{0}: the router's type name.</summary>
     internal const string RouterReturnedUnknownEndpoint =

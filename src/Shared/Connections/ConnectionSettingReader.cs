@@ -105,7 +105,8 @@ internal sealed class ConnectionSettingReader
         || string.Equals(key, ClientEndpointKey, StringComparison.OrdinalIgnoreCase)
         || string.Equals(key, ServerEndpointKey, StringComparison.OrdinalIgnoreCase);
 
-    private static string SectionFingerprint(IConfigurationSection section)
+    /// <summary>A fingerprint of everything in a section (it may hold secrets: compared, never shown).</summary>
+    public static string SectionFingerprint(IConfigurationSection section)
     {
         var text = new StringBuilder("section:");
         foreach (var pair in section.AsEnumerable().OrderBy(p => p.Key, StringComparer.Ordinal))

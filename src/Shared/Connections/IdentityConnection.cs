@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -41,7 +40,7 @@ internal sealed class IdentityConnection : ServiceConnection
         }
         catch (IdentityKeyException ex)
         {
-            throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.IdentityKeyUnavailable, SettingName, Endpoint.AccessKeyUri, CredentialDescription, ex.Message), ex);
+            throw new IdentityKeyUnavailableException(ErrorMessages.Format(ErrorMessages.IdentityKeyUnavailable, SettingName, Endpoint.AccessKeyUri, CredentialDescription, ex.Message), ex);
         }
     }
 }

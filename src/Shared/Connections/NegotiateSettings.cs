@@ -27,6 +27,14 @@ internal sealed class NegotiateSettings
     public NegotiateSettings(TimeSpan tokenLifetime, TimeSpan identityKeyWaitTimeout, string identityKeyWaitTimeoutName, string? defaultConnectionStringSetting = null, SignalRRoutingOptions? routing = null)
     {
         Routing = routing ?? new SignalRRoutingOptions();
+        foreach (var weight in Routing.Weights)
+        {
+            if (weight.Value < 0)
+            {
+                throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.WeightOutOfRange, weight.Key, weight.Value));
+            }
+        }
+
         TokenLifetime = tokenLifetime;
         IdentityKeyWaitTimeout = identityKeyWaitTimeout;
         IdentityKeyWaitTimeoutName = identityKeyWaitTimeoutName;

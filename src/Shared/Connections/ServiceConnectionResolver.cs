@@ -11,8 +11,9 @@ namespace SignalRInfo.Core;
 
 /// <summary>
 /// Turns a connection setting name into its <see cref="ServiceConnection"/>: key-based (<see cref="AccessKeyConnection"/>)
-/// or identity-based (<see cref="IdentityConnection"/>), one decision behind <see cref="GetConnection"/>. The host's
-/// indexing-time validator, every invocation and every negotiator call use it. A result is cached until the
+/// or identity-based (<see cref="IdentityConnection"/>), one decision behind <see cref="GetConnection"/>, and into the
+/// set of instances it stands for with <c>Azure:SignalR:Endpoints</c> (<see cref="GetEndpoints"/>, which the host's
+/// indexing-time validator, every invocation and every negotiator call use). A result is cached until the
 /// configuration's reload token fires (a reloading provider, a rotated secret); the setting is then read again, and a
 /// connection is rebuilt only when what it was built from changed. An identity connection gets the shared key
 /// provider of its key endpoint + credential, whose key is fetched in the background as soon as the connection is
@@ -56,6 +57,9 @@ internal sealed partial class ServiceConnectionResolver
     /// <summary>The defaults of every negotiation.</summary>
     public NegotiateSettings Settings => _settings;
 
+    /// <summary>The extension's logger (for the issuer).</summary>
+    internal ILogger Logger => _logger;
+
     /// <summary>The connection configured under <paramref name="settingName"/>.</summary>
     /// <exception cref="InvalidOperationException">The setting is missing, empty or an incomplete section.</exception>
     /// <exception cref="ArgumentException">The connection string or the section's URLs are malformed.</exception>
@@ -75,7 +79,13 @@ internal sealed partial class ServiceConnectionResolver
 
             // The token is taken before the setting is read: a reload while reading fires it, and the next call reads again.
             var reloadToken = _reader.Configuration.GetReloadToken();
-            return Resolve(settingName, _reader.Read(settingName), reloadToken);
+            if (!_reader.TryRead(settingName, out var source))
+            {
+                Evict(settingName);
+                throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.SettingNotFound, settingName));
+            }
+
+            return Resolve(settingName, source, reloadToken);
         }
     }
 
@@ -102,15 +112,20 @@ internal sealed partial class ServiceConnectionResolver
             }
 
             var reloadToken = _reader.Configuration.GetReloadToken();
-            var (entries, _) = EndpointSettings.Read(_reader.Configuration);
+            var entries = EndpointSettings.Read(_reader.Configuration);
             var all = new List<EndpointEntry>(entries.Count + 1);
             if (_reader.TryRead(settingName, out var main))
             {
                 all.Add(new EndpointEntry(string.Empty, SignalREndpointType.Primary, settingName, main));
             }
-            else if (entries.Count == 0)
+            else
             {
-                throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.SettingNotFound, settingName));
+                Evict(settingName);
+                if (entries.Count == 0)
+                {
+                    EvictEntriesExcept(new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+                    throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.SettingNotFound, settingName));
+                }
             }
 
             all.AddRange(entries);
@@ -137,6 +152,14 @@ internal sealed partial class ServiceConnectionResolver
                 }
             }
 
+            // Entries that are gone (or merged away) no longer hold their key providers.
+            var kept = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var endpoint in endpoints)
+            {
+                kept.Add(endpoint.Entry.Path);
+            }
+
+            EvictEntriesExcept(kept);
             var set = new EndpointSet(endpoints);
             _endpointCache[settingName] = new CachedEndpoints(reloadToken, set);
             return set;
@@ -166,9 +189,30 @@ internal sealed partial class ServiceConnectionResolver
         return connection;
     }
 
-    /// <summary>One health state per instance, kept across reloads.</summary>
+    /// <summary>Forgets a setting or entry that is no longer configured, releasing its key provider (under the cache lock).</summary>
+    private void Evict(string path)
+    {
+        if (_cache.TryRemove(path, out var cached) && cached.Connection is IdentityConnection identity)
+        {
+            _keyProviders.Release(identity.Provider, path);
+        }
+    }
+
+    /// <summary>Evicts every cached <c>Azure:SignalR:Endpoints</c> entry not in <paramref name="kept"/>.</summary>
+    private void EvictEntriesExcept(HashSet<string> kept)
+    {
+        foreach (var path in _cache.Keys)
+        {
+            if (path.StartsWith(EndpointSettings.SectionPath + ":", StringComparison.OrdinalIgnoreCase) && !kept.Contains(path))
+            {
+                Evict(path);
+            }
+        }
+    }
+
+    /// <summary>One health state per instance and probe URL, kept across reloads (a changed URL or name gets a new one).</summary>
     private EndpointHealth Health(ServiceEndpoint endpoint, EndpointEntry entry) =>
-        _health.GetOrAdd(endpoint.Identity, _ => new EndpointHealth(
+        _health.GetOrAdd(endpoint.Identity + "\n" + endpoint.HealthUri.AbsoluteUri + "\n" + entry.Path, _ => new EndpointHealth(
             endpoint.HealthUri,
             (entry.Name.Length == 0 ? "'" + entry.Path + "'" : "'" + entry.Name + "'") + " (" + endpoint.Identity + ")",
             _probe,

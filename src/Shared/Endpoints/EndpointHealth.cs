@@ -7,45 +7,55 @@ namespace SignalRInfo.Core;
 
 /// <summary>
 /// The health of one SignalR Service instance, learned without a server connection (README, "Several SignalR Service
-/// instances"). It starts online (no start-up probe). When its last result is older than the probe interval (while
-/// online) or than the back-off (while offline), the next negotiation starts one probe in the background — single
-/// flight, never awaited by a negotiation. Offline after <c>OfflineAfterFailures</c> failures in a row (a probe, or a
-/// failed Microsoft Entra ID key fetch), online again after one success; while offline the back-off doubles from 5
-/// seconds up to the probe interval. Transitions are logged.
+/// instances"). It starts online (no start-up probe). When its last probe result is older than the probe interval
+/// (while online) or than the back-off (while offline), the next negotiation starts one probe in the background —
+/// single flight, never awaited by a negotiation. Offline after <c>OfflineAfterFailures</c> failures in a row (a
+/// probe, or a Microsoft Entra ID key the instance did not issue: counted at most once per 5 seconds, so that many
+/// negotiations waiting on one failed fetch count once), online again after one successful probe; a key that signs
+/// resets the count. While offline the back-off doubles from 5 seconds up to the probe interval. Times come from the
+/// clock's monotonic timestamp. Transitions are logged.
 /// </summary>
 internal sealed partial class EndpointHealth
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(5);
 
-    private readonly Uri _healthUri;
-    private readonly string _description;
     private readonly IEndpointHealthProbe _probe;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly TimeSpan _interval;
     private readonly int _offlineAfter;
     private readonly object _gate = new();
-    private bool _online = true;
+    private volatile bool _online = true;
     private int _failures;
     private string? _lastFailure;
-    private long _lastResultTicks;
+    private long _lastProbeTimestamp;
+    private long _lastKeyFailureTimestamp;
+    private long _dueTicks;
     private TimeSpan _backoff = FirstBackoff;
     private int _probing;
 
     public EndpointHealth(Uri healthUri, string description, IEndpointHealthProbe probe, TimeProvider timeProvider, ILogger logger, TimeSpan interval, int offlineAfter)
     {
-        _healthUri = healthUri;
-        _description = description;
+        HealthUri = healthUri;
+        Description = description;
         _probe = probe;
         _timeProvider = timeProvider;
         _logger = logger;
         _interval = interval;
         _offlineAfter = Math.Max(1, offlineAfter);
-        _lastResultTicks = timeProvider.GetUtcNow().UtcTicks;
+        _lastProbeTimestamp = timeProvider.GetTimestamp();
+        _lastKeyFailureTimestamp = long.MinValue;
+        _dueTicks = interval.Ticks;
     }
 
+    /// <summary>What is probed: <c>{server endpoint}/api/health</c>.</summary>
+    public Uri HealthUri { get; }
+
+    /// <summary>How logs and messages name the instance.</summary>
+    public string Description { get; }
+
     /// <summary>Whether the instance takes clients.</summary>
-    public bool IsOnline => Volatile.Read(ref _online);
+    public bool IsOnline => _online;
 
     /// <summary>Why it is offline (the last failure), or null while online.</summary>
     public string? OfflineReason
@@ -63,90 +73,151 @@ internal sealed partial class EndpointHealth
     internal Task? PendingProbe { get; private set; }
 
     /// <summary>Starts a background probe when the last result is due for one; returns at once.</summary>
-    public void ProbeIfDue()
+    /// <returns>True when this call started a probe.</returns>
+    public bool ProbeIfDue()
     {
-        var now = _timeProvider.GetUtcNow().UtcTicks;
+        // Lock-free until a probe is due: a negotiation pays two reads and a timestamp per endpoint.
+        var now = _timeProvider.GetTimestamp();
+        if (Elapsed(Volatile.Read(ref _lastProbeTimestamp), now) < Volatile.Read(ref _dueTicks))
+        {
+            return false;
+        }
+
         lock (_gate)
         {
-            var due = _online ? _interval : _backoff;
-            if (now - _lastResultTicks < due.Ticks || _probing != 0)
+            if (_probing != 0 || Elapsed(_lastProbeTimestamp, now) < _dueTicks)
             {
-                return;
+                return false;
             }
 
             _probing = 1;
         }
 
         PendingProbe = Task.Run(ProbeAsync);
+        return true;
     }
 
-    /// <summary>Records a success (a probe answered healthy).</summary>
-    public void ReportSuccess()
+    /// <summary>Records a successful probe.</summary>
+    public void ReportProbeSuccess()
     {
         bool cameBack;
         lock (_gate)
         {
             _failures = 0;
-            _lastResultTicks = _timeProvider.GetUtcNow().UtcTicks;
+            Volatile.Write(ref _lastProbeTimestamp, _timeProvider.GetTimestamp());
             cameBack = !_online;
             _online = true;
             _backoff = FirstBackoff;
             _lastFailure = null;
+            Volatile.Write(ref _dueTicks, _interval.Ticks);
         }
 
         if (cameBack)
         {
-            Log.EndpointOnline(_logger, _description);
+            Log.EndpointOnline(_logger, Description);
         }
     }
 
-    /// <summary>Records a failure: a probe that failed, or a key the instance did not issue.</summary>
-    public void ReportFailure(string reason)
+    /// <summary>Records a failed probe: counts toward offline; while offline, doubles the back-off.</summary>
+    public void ReportProbeFailure(string reason)
+    {
+        lock (_gate)
+        {
+            Volatile.Write(ref _lastProbeTimestamp, _timeProvider.GetTimestamp());
+            if (!_online)
+            {
+                _backoff = TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, Math.Max(_interval.Ticks, FirstBackoff.Ticks)));
+                Volatile.Write(ref _dueTicks, _backoff.Ticks);
+            }
+        }
+
+        CountFailure(reason);
+    }
+
+    /// <summary>
+    /// Records that the instance could not sign (its Microsoft Entra ID key is unavailable): counts toward offline at
+    /// most once per 5 seconds, and leaves the probe schedule alone.
+    /// </summary>
+    public void ReportKeyFailure(string reason)
+    {
+        var now = _timeProvider.GetTimestamp();
+        lock (_gate)
+        {
+            if (_lastKeyFailureTimestamp != long.MinValue && Elapsed(_lastKeyFailureTimestamp, now) < FirstBackoff.Ticks)
+            {
+                return;
+            }
+
+            _lastKeyFailureTimestamp = now;
+        }
+
+        CountFailure(reason);
+    }
+
+    /// <summary>Records that the instance signed: failures are no longer "in a row".</summary>
+    public void ReportKeySuccess()
+    {
+        if (Volatile.Read(ref _failures) == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_online)
+            {
+                _failures = 0;
+            }
+        }
+    }
+
+    private void CountFailure(string reason)
     {
         bool wentOffline;
+        int failures;
         lock (_gate)
         {
             _failures++;
+            failures = _failures;
             _lastFailure = reason;
-            _lastResultTicks = _timeProvider.GetUtcNow().UtcTicks;
             wentOffline = _online && _failures >= _offlineAfter;
             if (wentOffline)
             {
                 _online = false;
-            }
-            else if (!_online)
-            {
-                _backoff = TimeSpan.FromTicks(Math.Min(_backoff.Ticks * 2, Math.Max(_interval.Ticks, FirstBackoff.Ticks)));
+                _backoff = FirstBackoff;
+                Volatile.Write(ref _dueTicks, _backoff.Ticks);
             }
         }
 
         if (wentOffline)
         {
-            Log.EndpointOffline(_logger, _description, _failures, reason);
+            Log.EndpointOffline(_logger, Description, failures, reason);
         }
         else
         {
-            Log.EndpointCheckFailed(_logger, _description, reason);
+            Log.EndpointCheckFailed(_logger, Description, reason);
         }
     }
+
+    private long Elapsed(long from, long to) => (long)((to - from) * ((double)TimeSpan.TicksPerSecond / _timeProvider.TimestampFrequency));
 
     private async Task ProbeAsync()
     {
         try
         {
-            var failure = await _probe.ProbeAsync(_healthUri, CancellationToken.None).ConfigureAwait(false);
+            var failure = await _probe.ProbeAsync(HealthUri, CancellationToken.None).ConfigureAwait(false);
             if (failure is null)
             {
-                ReportSuccess();
+                ReportProbeSuccess();
             }
             else
             {
-                ReportFailure(failure);
+                ReportProbeFailure(failure);
             }
         }
         catch (Exception ex)
         {
-            ReportFailure("the health probe failed: " + ex.GetType().Name);
+            ReportProbeFailure("the health probe failed: " + ex.GetType().Name);
         }
         finally
         {

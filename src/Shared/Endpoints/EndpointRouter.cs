@@ -5,10 +5,11 @@ using System.Threading;
 namespace SignalRInfo.Core;
 
 /// <summary>
-/// Orders the endpoints of a set for one negotiation (README, "Several SignalR Service instances"): the first is the
-/// one to use, the rest are what to try when it cannot sign. The routing mode picks the first among online endpoints
-/// (primaries, then secondaries); a custom <see cref="ISignalREndpointRouter"/> picks it instead; the others follow
-/// online primaries, online secondaries, then offline ones (never left out: a key may still be there).
+/// Picks the endpoint of one negotiation among an endpoint set's online endpoints (README, "Several SignalR Service
+/// instances"): the routing mode picks among online primaries (online secondaries when no primary is online); a custom
+/// <see cref="ISignalREndpointRouter"/> picks instead. When the pick cannot sign, <see cref="Fallbacks"/> gives the
+/// rest to try: online primaries, online secondaries (for <see cref="SignalRRoutingMode.Priority"/>: in the listed
+/// order), then offline ones. When nothing is online there is no pick: the caller reports every endpoint and why.
 /// </summary>
 internal sealed class EndpointRouter
 {
@@ -29,43 +30,66 @@ internal sealed class EndpointRouter
         _random = new ThreadLocal<Random>(() => new Random(seed ?? Guid.NewGuid().GetHashCode()));
     }
 
-    /// <summary>The endpoints in the order to try them; empty when none is online (the caller reports why).</summary>
-    public List<ConfiguredEndpoint> Order(IReadOnlyList<ConfiguredEndpoint> endpoints, string hub, string? userId)
+    /// <summary>The endpoint to negotiate with, or null when none is online (and no custom router chose one).</summary>
+    public ConfiguredEndpoint? Choose(IReadOnlyList<ConfiguredEndpoint> endpoints, string hub, string? userId)
     {
-        var online = new List<ConfiguredEndpoint>(endpoints.Count);
-        foreach (var endpoint in endpoints)
+        if (_custom is not null && Custom(endpoints, hub, userId) is { } chosen)
         {
-            if (endpoint.Health.IsOnline)
+            return chosen;
+        }
+
+        // The pool: online primaries, else online secondaries. Counted first, so the common case allocates nothing.
+        var type = SignalREndpointType.Primary;
+        var count = CountOnline(endpoints, type);
+        if (count == 0)
+        {
+            type = SignalREndpointType.Secondary;
+            count = CountOnline(endpoints, type);
+            if (count == 0)
             {
-                online.Add(endpoint);
+                return null;
             }
         }
 
-        var first = _custom is null ? null : Custom(endpoints, hub, userId);
-        if (first is null)
+        switch (_options.Mode)
         {
-            if (online.Count == 0)
-            {
-                return online;
-            }
+            case SignalRRoutingMode.UserHash when !string.IsNullOrEmpty(userId):
+                return Rendezvous(endpoints, type, userId!);
+            case SignalRRoutingMode.Weighted:
+                // Weight 0 is never chosen while another endpoint is online: then a secondary, else any of the pool.
+                return Weighted(endpoints, type)
+                    ?? (type == SignalREndpointType.Primary ? Weighted(endpoints, SignalREndpointType.Secondary) : null)
+                    ?? Nth(endpoints, type, _random.Value!.Next(count));
+            case SignalRRoutingMode.Priority:
+                return Priority(endpoints);
+            default:
+                return Nth(endpoints, type, _random.Value!.Next(count));
+        }
+    }
 
-            var primaries = online.FindAll(e => e.Type == SignalREndpointType.Primary);
-            var pool = primaries.Count > 0 ? primaries : online;
-            first = _options.Mode switch
+    /// <summary>What to try after <paramref name="first"/> could not sign, in order.</summary>
+    public List<ConfiguredEndpoint> Fallbacks(IReadOnlyList<ConfiguredEndpoint> endpoints, ConfiguredEndpoint first)
+    {
+        var order = new List<ConfiguredEndpoint>(endpoints.Count);
+        if (_options.Mode == SignalRRoutingMode.Priority)
+        {
+            foreach (var name in _options.Order)
             {
-                SignalRRoutingMode.UserHash when !string.IsNullOrEmpty(userId) => Rendezvous(pool, userId!),
-                SignalRRoutingMode.Weighted => Weighted(pool),
-                SignalRRoutingMode.Priority => Priority(online),
-                _ => pool[_random.Value!.Next(pool.Count)],
-            };
+                foreach (var endpoint in endpoints)
+                {
+                    if (endpoint.Health.IsOnline && string.Equals(endpoint.Name, name, StringComparison.OrdinalIgnoreCase) && !order.Contains(endpoint))
+                    {
+                        order.Add(endpoint);
+                    }
+                }
+            }
         }
 
-        var order = new List<ConfiguredEndpoint>(endpoints.Count) { first };
-        foreach (var group in new[] { SignalREndpointType.Primary, SignalREndpointType.Secondary })
+        foreach (var type in new[] { SignalREndpointType.Primary, SignalREndpointType.Secondary })
         {
-            foreach (var endpoint in online)
+            foreach (var endpoint in endpoints)
             {
-                if (endpoint.Type == group && !ReferenceEquals(endpoint, first))
+                if (endpoint.Type == type && endpoint.Health.IsOnline && !order.Contains(endpoint))
                 {
                     order.Add(endpoint);
                 }
@@ -74,49 +98,108 @@ internal sealed class EndpointRouter
 
         foreach (var endpoint in endpoints)
         {
-            if (!endpoint.Health.IsOnline && !ReferenceEquals(endpoint, first))
+            if (!order.Contains(endpoint))
             {
                 order.Add(endpoint);
             }
         }
 
+        order.Remove(first);
         return order;
     }
 
-    /// <summary>Rendezvous (highest random weight) hashing: the endpoint with the highest hash of (user, endpoint).</summary>
-    internal static ConfiguredEndpoint Rendezvous(IReadOnlyList<ConfiguredEndpoint> pool, string userId)
+    /// <summary>The pick followed by the fallbacks (for tests and callers that want the whole order); empty when none is online.</summary>
+    public List<ConfiguredEndpoint> Order(IReadOnlyList<ConfiguredEndpoint> endpoints, string hub, string? userId)
     {
-        var best = pool[0];
-        var bestScore = StableHash.Of(userId, best.Identity);
-        for (var i = 1; i < pool.Count; i++)
+        var first = Choose(endpoints, hub, userId);
+        if (first is null)
         {
-            var score = StableHash.Of(userId, pool[i].Identity);
-            if (score > bestScore)
+            return new List<ConfiguredEndpoint>();
+        }
+
+        var order = Fallbacks(endpoints, first);
+        order.Insert(0, first);
+        return order;
+    }
+
+    /// <summary>Rendezvous (highest random weight) hashing: the online endpoint of the type with the highest hash of (user, endpoint).</summary>
+    internal static ConfiguredEndpoint Rendezvous(IReadOnlyList<ConfiguredEndpoint> endpoints, SignalREndpointType type, string userId)
+    {
+        ConfiguredEndpoint? best = null;
+        var bestScore = 0UL;
+        foreach (var endpoint in endpoints)
+        {
+            if (endpoint.Type != type || !endpoint.Health.IsOnline)
             {
-                best = pool[i];
+                continue;
+            }
+
+            var score = StableHash.Of(userId, endpoint.Identity);
+            if (best is null || score > bestScore)
+            {
+                best = endpoint;
                 bestScore = score;
             }
         }
 
-        return best;
+        return best!;
     }
 
-    private ConfiguredEndpoint Weighted(List<ConfiguredEndpoint> pool)
+    private static int CountOnline(IReadOnlyList<ConfiguredEndpoint> endpoints, SignalREndpointType type)
+    {
+        var count = 0;
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            if (endpoints[i].Type == type && endpoints[i].Health.IsOnline)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static ConfiguredEndpoint Nth(IReadOnlyList<ConfiguredEndpoint> endpoints, SignalREndpointType type, int n)
+    {
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            var endpoint = endpoints[i];
+            if (endpoint.Type == type && endpoint.Health.IsOnline && n-- == 0)
+            {
+                return endpoint;
+            }
+        }
+
+        throw new InvalidOperationException("unreachable: fewer online endpoints than counted");
+    }
+
+    /// <summary>A random online endpoint of the type in proportion to its weight, or null when all weigh 0.</summary>
+    private ConfiguredEndpoint? Weighted(IReadOnlyList<ConfiguredEndpoint> endpoints, SignalREndpointType type)
     {
         long total = 0;
-        foreach (var endpoint in pool)
+        foreach (var endpoint in endpoints)
         {
-            total += Weight(endpoint);
+            if (endpoint.Type == type && endpoint.Health.IsOnline)
+            {
+                total += Weight(endpoint);
+            }
         }
 
         if (total <= 0)
         {
-            return pool[_random.Value!.Next(pool.Count)];
+            return null;
         }
 
         var pick = (long)(_random.Value!.NextDouble() * total);
-        foreach (var endpoint in pool)
+        ConfiguredEndpoint? last = null;
+        foreach (var endpoint in endpoints)
         {
+            if (endpoint.Type != type || !endpoint.Health.IsOnline || Weight(endpoint) == 0)
+            {
+                continue;
+            }
+
+            last = endpoint;
             pick -= Weight(endpoint);
             if (pick < 0)
             {
@@ -124,26 +207,40 @@ internal sealed class EndpointRouter
             }
         }
 
-        return pool[pool.Count - 1];
+        return last;
     }
 
     private int Weight(ConfiguredEndpoint endpoint) => _options.Weights.TryGetValue(endpoint.Name, out var weight) ? Math.Max(0, weight) : 1;
 
-    private ConfiguredEndpoint Priority(List<ConfiguredEndpoint> online)
+    /// <summary>The first online endpoint of the order, then the first online primary, then the first online one.</summary>
+    private ConfiguredEndpoint Priority(IReadOnlyList<ConfiguredEndpoint> endpoints)
     {
         foreach (var name in _options.Order)
         {
-            foreach (var endpoint in online)
+            foreach (var endpoint in endpoints)
             {
-                if (string.Equals(endpoint.Name, name, StringComparison.OrdinalIgnoreCase))
+                if (endpoint.Health.IsOnline && string.Equals(endpoint.Name, name, StringComparison.OrdinalIgnoreCase))
                 {
                     return endpoint;
                 }
             }
         }
 
-        var primary = online.Find(e => e.Type == SignalREndpointType.Primary);
-        return primary ?? online[0];
+        ConfiguredEndpoint? secondary = null;
+        foreach (var endpoint in endpoints)
+        {
+            if (endpoint.Health.IsOnline)
+            {
+                if (endpoint.Type == SignalREndpointType.Primary)
+                {
+                    return endpoint;
+                }
+
+                secondary ??= endpoint;
+            }
+        }
+
+        return secondary!;
     }
 
     private ConfiguredEndpoint? Custom(IReadOnlyList<ConfiguredEndpoint> endpoints, string hub, string? userId)

@@ -4,7 +4,7 @@ namespace SignalRInfo.Core;
 
 /// <summary>
 /// The SignalR Service instances a connection setting stands for: the setting itself (an unnamed primary) and those under
-/// <c>Azure:SignalR:Endpoints</c>, primaries first, in configuration order, one per instance.
+/// <c>Azure:SignalR:Endpoints</c>, primaries first (the setting itself, then by name, as configuration lists entries), one per instance.
 /// </summary>
 internal sealed class EndpointSet
 {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 
 namespace SignalRInfo.Core;
@@ -19,18 +18,12 @@ internal static class EndpointSettings
     public const string SectionPath = "Azure:SignalR:Endpoints";
     private const string TypeKey = "type";
 
-    /// <summary>The listed endpoints, in configuration order, and a fingerprint of the whole section.</summary>
+    /// <summary>The listed endpoints, ordered by name (as configuration lists them), each type of a name in turn.</summary>
     /// <exception cref="InvalidOperationException">An entry is empty or malformed (the message names it).</exception>
-    public static (IReadOnlyList<EndpointEntry> Entries, string Fingerprint) Read(IConfiguration configuration)
+    public static IReadOnlyList<EndpointEntry> Read(IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionPath);
         var entries = new List<EndpointEntry>();
-        var fingerprint = new StringBuilder();
-        foreach (var pair in section.AsEnumerable().OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            fingerprint.Append(pair.Key).Append('=').Append(pair.Value).Append('\n');
-        }
-
         foreach (var child in section.GetChildren())
         {
             var path = SectionPath + ":" + child.Key;
@@ -41,9 +34,14 @@ internal static class EndpointSettings
                 continue;
             }
 
+            if (child.Value is not null)
+            {
+                throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.EndpointEntryValueAndChildren, path));
+            }
+
             if (!string.IsNullOrWhiteSpace(child[ConnectionSettingReader.ServiceUriKey]))
             {
-                entries.Add(new EndpointEntry(child.Key, ParseType(path + ":" + TypeKey, child[TypeKey]), path, new ConnectionSource(null, child, path)));
+                entries.Add(new EndpointEntry(child.Key, ParseType(path + ":" + TypeKey, child[TypeKey]), path, new ConnectionSource(null, child, ConnectionSettingReader.SectionFingerprint(child))));
                 continue;
             }
 
@@ -64,7 +62,7 @@ internal static class EndpointSettings
             }
         }
 
-        return (entries, fingerprint.ToString());
+        return entries;
     }
 
     private static ConnectionSource ConnectionString(string path, string? value)

@@ -16,7 +16,7 @@ public interface ISignalREndpointRouter
     /// <summary>The endpoint to negotiate with: one of <paramref name="endpoints"/> (online or not, the router decides).</summary>
     /// <param name="hubName">The hub.</param>
     /// <param name="userId">The user id, or null.</param>
-    /// <param name="endpoints">Every configured endpoint, primaries first, in configuration order, with its health.</param>
+    /// <param name="endpoints">Every configured endpoint with its health: primaries first, the setting itself, then by name.</param>
     /// <returns>The chosen endpoint, or null to fall back to the configured routing mode.</returns>
     SignalREndpoint? ChooseEndpoint(string hubName, string? userId, IReadOnlyList<SignalREndpoint> endpoints);
 }

@@ -20,7 +20,7 @@ namespace WebJobs.Extensions.SignalRInfo;
 [DataContract]
 public sealed class SignalRNegotiationContext
 {
-    /// <summary>The instances, primaries first, in configuration order.</summary>
+    /// <summary>The instances: primaries first, the setting itself, then by name.</summary>
     [StjName("endpoints")]
     [DataMember(Name = "endpoints", Order = 0)]
 #if !SIGNALRINFO_WORKER

@@ -26,9 +26,26 @@ public sealed class SignalRRoutingOptions
     /// <summary>For <see cref="SignalRRoutingMode.Priority"/>: endpoint names, most preferred first.</summary>
     public IList<string> Order { get; } = new List<string>();
 
-    /// <summary>How old an endpoint's last health result may be before a negotiation starts a new probe. Default two minutes.</summary>
-    public TimeSpan HealthProbeInterval { get; set; } = DefaultHealthProbeInterval;
+    private TimeSpan _healthProbeInterval = DefaultHealthProbeInterval;
+    private int _offlineAfterFailures = 2;
 
-    /// <summary>How many failed probes or key fetches in a row make an endpoint offline. Default 2.</summary>
-    public int OfflineAfterFailures { get; set; } = 2;
+    /// <summary>How old an endpoint's last health result may be before a negotiation starts a new probe. Default two minutes; 1 second to 1 hour.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public TimeSpan HealthProbeInterval
+    {
+        get => _healthProbeInterval;
+        set => _healthProbeInterval = value >= TimeSpan.FromSeconds(1) && value <= TimeSpan.FromHours(1)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(HealthProbeInterval), ErrorMessages.Format(ErrorMessages.HealthProbeIntervalOutOfRange, value));
+    }
+
+    /// <summary>How many failed probes or key fetches in a row make an endpoint offline. Default 2; 1 to 100.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public int OfflineAfterFailures
+    {
+        get => _offlineAfterFailures;
+        set => _offlineAfterFailures = value >= 1 && value <= 100
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(OfflineAfterFailures), ErrorMessages.Format(ErrorMessages.OfflineAfterFailuresOutOfRange, value));
+    }
 }

@@ -154,6 +154,18 @@ internal sealed partial class IdentityKeyProvider : IDisposable
         }
     }
 
+    /// <summary>True once disposed (released by every setting, or the host stopped): it refreshes no more.</summary>
+    internal bool IsDisposed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _disposed;
+            }
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -2,19 +2,25 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace SignalRInfo.Core;
 
 /// <summary>
 /// The one negotiate step both packages share, for the bindings and <c>ISignalRNegotiator</c> alike: takes the
 /// connection's signing key (synchronously while one is held) and mints the token for a valid hub, user id, claims
-/// and lifetime. Callers check their inputs first and word the errors for what the user sets.
+/// and lifetime. With several SignalR Service instances it starts the health probes that are due (never waiting for
+/// them), lets the router pick the instance, and fails over to the next one when the pick cannot sign. Callers check
+/// their inputs first and word the errors for what the user sets.
 /// </summary>
-internal sealed class ConnectionInfoIssuer
+internal sealed partial class ConnectionInfoIssuer
 {
+    private const string KeyUnavailable = "its Microsoft Entra ID key is unavailable";
+
     private readonly ServiceConnectionResolver _resolver;
     private readonly TimeProvider _timeProvider;
     private readonly EndpointRouter _router;
+    private readonly ILogger _logger;
 
     // The last hub's lower-cased name and client URL: a negotiate function has one hub, so most calls reuse them.
     private ResolvedHub? _lastHub;
@@ -24,6 +30,7 @@ internal sealed class ConnectionInfoIssuer
         _resolver = resolver;
         _timeProvider = timeProvider;
         _router = router ?? new EndpointRouter(resolver.Settings.Routing);
+        _logger = resolver.Logger;
     }
 
     /// <summary>The resolver connections come from.</summary>
@@ -40,103 +47,130 @@ internal sealed class ConnectionInfoIssuer
     public ValueTask<IssuedConnectionInfo> IssueAsync(string settingName, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
     {
         var set = _resolver.GetEndpoints(settingName);
-        if (!set.IsSingle)
+        ConfiguredEndpoint endpoint;
+        if (set.IsSingle)
         {
-            return new ValueTask<IssuedConnectionInfo>(IssueRoutedAsync(set, hub, userId, claims, lifetimeSeconds, inputs, cancellationToken));
+            endpoint = set.Endpoints[0];
+        }
+        else
+        {
+            var endpoints = set.Endpoints;
+            for (var i = 0; i < endpoints.Count; i++)
+            {
+                endpoints[i].Health.ProbeIfDue();
+            }
+
+            endpoint = _router.Choose(endpoints, hub, userId) ?? throw NoneOnline(set, hub);
         }
 
-        var connection = set.Endpoints[0].Connection;
-        var pending = connection.GetSigningKeyAsync(cancellationToken);
+        var pending = endpoint.Connection.GetSigningKeyAsync(cancellationToken);
         if (pending.IsCompletedSuccessfully)
         {
-            return new ValueTask<IssuedConnectionInfo>(Issue(connection, pending.Result, hub, userId, claims, lifetimeSeconds, inputs));
+            if (!set.IsSingle)
+            {
+                endpoint.Health.ReportKeySuccess();
+            }
+
+            return new ValueTask<IssuedConnectionInfo>(Issue(endpoint.Connection, pending.Result, hub, userId, claims, lifetimeSeconds, inputs));
         }
 
-        return new ValueTask<IssuedConnectionInfo>(IssueAfterKeyAsync(connection, pending, hub, userId, claims, lifetimeSeconds, inputs));
+        return new ValueTask<IssuedConnectionInfo>(IssueAfterKeyAsync(set, endpoint, pending, hub, userId, claims, lifetimeSeconds, inputs, cancellationToken));
     }
 
     /// <summary>
-    /// One URL and token per configured instance (for <c>[SignalRNegotiation]</c>), primaries first; an instance whose key
-    /// is unavailable gets no connection info and counts a failure. Never waits for a health probe.
+    /// One URL and token per configured instance (for <c>[SignalRNegotiation]</c>), primaries first. Every key is asked
+    /// for at once; an instance whose key is unavailable gets no connection info and counts a failure; when no instance
+    /// can sign, the error names each one's cause. Never waits for a health probe.
     /// </summary>
     public async Task<(ConfiguredEndpoint Endpoint, IssuedConnectionInfo? Info)[]> IssueAllAsync(string settingName, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
     {
         var set = _resolver.GetEndpoints(settingName);
-        var results = new (ConfiguredEndpoint Endpoint, IssuedConnectionInfo? Info)[set.Endpoints.Count];
-        for (var i = 0; i < results.Length; i++)
+        var endpoints = set.Endpoints;
+        var keys = new ValueTask<SigningKey>[endpoints.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var endpoint = set.Endpoints[i];
             if (!set.IsSingle)
             {
-                endpoint.Health.ProbeIfDue();
+                endpoints[i].Health.ProbeIfDue();
             }
 
+            keys[i] = endpoints[i].Connection.GetSigningKeyAsync(cancellationToken);
+        }
+
+        var results = new (ConfiguredEndpoint Endpoint, IssuedConnectionInfo? Info)[keys.Length];
+        List<string>? causes = null;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var endpoint = endpoints[i];
             try
             {
-                var key = await endpoint.Connection.GetSigningKeyAsync(cancellationToken).ConfigureAwait(false);
+                var key = await keys[i].ConfigureAwait(false);
                 results[i] = (endpoint, Issue(endpoint.Connection, key, hub, userId, claims, lifetimeSeconds, inputs));
             }
-            catch (InvalidOperationException) when (!set.IsSingle && !cancellationToken.IsCancellationRequested)
+            catch (IdentityKeyUnavailableException ex) when (!set.IsSingle)
             {
-                endpoint.Health.ReportFailure("its Microsoft Entra ID key is unavailable");
+                endpoint.Health.ReportKeyFailure(KeyUnavailable);
+                (causes ??= new List<string>()).Add(endpoint.Description + ": " + ex.Message);
                 results[i] = (endpoint, null);
             }
+        }
+
+        if (causes is not null && causes.Count == results.Length)
+        {
+            throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.NoEndpointSigned, hub, string.Join(" | ", causes)));
         }
 
         return results;
     }
 
-    /// <summary>
-    /// Several instances: starts the probes that are due (never waits for them), lets the router order the endpoints,
-    /// and signs with the first that has a key; an endpoint whose key is unavailable counts a failure and the next
-    /// one is tried.
-    /// </summary>
-    private async Task<IssuedConnectionInfo> IssueRoutedAsync(EndpointSet set, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
+    private async Task<IssuedConnectionInfo> IssueAfterKeyAsync(EndpointSet set, ConfiguredEndpoint endpoint, ValueTask<SigningKey> pending, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
     {
-        foreach (var endpoint in set.Endpoints)
+        try
         {
-            endpoint.Health.ProbeIfDue();
-        }
-
-        var order = _router.Order(set.Endpoints, hub, userId);
-        if (order.Count == 0)
-        {
-            var reasons = new List<string>(set.Endpoints.Count);
-            foreach (var endpoint in set.Endpoints)
-            {
-                reasons.Add(endpoint.Description + ": " + (endpoint.Health.OfflineReason ?? "offline"));
-            }
-
-            throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.NoEndpointOnline, hub, string.Join("; ", reasons)));
-        }
-
-        for (var i = 0; ; i++)
-        {
-            var endpoint = order[i];
-            SigningKey key;
-            try
-            {
-                key = await endpoint.Connection.GetSigningKeyAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException) when (i + 1 < order.Count && !cancellationToken.IsCancellationRequested)
-            {
-                endpoint.Health.ReportFailure("its Microsoft Entra ID key is unavailable");
-                continue;
-            }
-            catch (InvalidOperationException)
-            {
-                endpoint.Health.ReportFailure("its Microsoft Entra ID key is unavailable");
-                throw;
-            }
-
+            var key = await pending.ConfigureAwait(false);
             return Issue(endpoint.Connection, key, hub, userId, claims, lifetimeSeconds, inputs);
+        }
+        catch (IdentityKeyUnavailableException ex) when (!set.IsSingle && !cancellationToken.IsCancellationRequested)
+        {
+            endpoint.Health.ReportKeyFailure(KeyUnavailable);
+            return await FailOverAsync(set, endpoint, ex, hub, userId, claims, lifetimeSeconds, inputs, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<IssuedConnectionInfo> IssueAfterKeyAsync(ServiceConnection connection, ValueTask<SigningKey> pending, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs)
+    /// <summary>The chosen instance could not sign: the others in the router's fallback order, each cause kept.</summary>
+    private async Task<IssuedConnectionInfo> FailOverAsync(EndpointSet set, ConfiguredEndpoint failed, IdentityKeyUnavailableException first, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
     {
-        var key = await pending.ConfigureAwait(false);
-        return Issue(connection, key, hub, userId, claims, lifetimeSeconds, inputs);
+        var causes = new List<string> { failed.Description + ": " + first.Message };
+        var previous = failed;
+        foreach (var endpoint in _router.Fallbacks(set.Endpoints, failed))
+        {
+            Log.EndpointFailedOver(_logger, previous.Description, endpoint.Description);
+            try
+            {
+                var key = await endpoint.Connection.GetSigningKeyAsync(cancellationToken).ConfigureAwait(false);
+                endpoint.Health.ReportKeySuccess();
+                return Issue(endpoint.Connection, key, hub, userId, claims, lifetimeSeconds, inputs);
+            }
+            catch (IdentityKeyUnavailableException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                endpoint.Health.ReportKeyFailure(KeyUnavailable);
+                causes.Add(endpoint.Description + ": " + ex.Message);
+                previous = endpoint;
+            }
+        }
+
+        throw new InvalidOperationException(ErrorMessages.Format(ErrorMessages.NoEndpointSigned, hub, string.Join(" | ", causes)), first);
+    }
+
+    private static InvalidOperationException NoneOnline(EndpointSet set, string hub)
+    {
+        var reasons = new List<string>(set.Endpoints.Count);
+        foreach (var endpoint in set.Endpoints)
+        {
+            reasons.Add(endpoint.Description + ": " + (endpoint.Health.OfflineReason ?? "offline"));
+        }
+
+        return new InvalidOperationException(ErrorMessages.Format(ErrorMessages.NoEndpointOnline, hub, string.Join("; ", reasons)));
     }
 
     private IssuedConnectionInfo Issue(ServiceConnection connection, SigningKey key, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs)

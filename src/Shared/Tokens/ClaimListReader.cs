@@ -15,8 +15,8 @@ namespace SignalRInfo.Core;
 /// </summary>
 internal static class ClaimListReader
 {
-    // Invariant-culture parsing as the SDK does it: white space, signs, parentheses, thousands separators, a decimal
-    // point and an exponent, no currency sign.
+    // Invariant-culture parsing as the SDK does it (NumberStyles.Any): white space, signs, parentheses, thousands
+    // separators, a decimal point, an exponent and the invariant currency sign '¤' ('$' is not it).
     private const NumberStyles Numbers = NumberStyles.Any;
 
     private static readonly char[] DecimalMarks = { '.', 'E', 'e' };

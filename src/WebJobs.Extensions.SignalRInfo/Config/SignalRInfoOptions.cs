@@ -76,7 +76,7 @@ public sealed class SignalRInfoOptions : IOptionsFormatter
         {
             for (var inner = ex; inner is not null; inner = inner.InnerException)
             {
-                if (inner is ArgumentOutOfRangeException { ParamName: nameof(TokenLifetime) or nameof(IdentityKeyWaitTimeout) })
+                if (inner is ArgumentOutOfRangeException { ParamName: nameof(TokenLifetime) or nameof(IdentityKeyWaitTimeout) or nameof(SignalRRoutingOptions.HealthProbeInterval) or nameof(SignalRRoutingOptions.OfflineAfterFailures) })
                 {
                     throw new InvalidOperationException(inner.Message, inner);
                 }

@@ -178,7 +178,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromMinutes(1));
         await connection.Provider.WhenIdleAsync();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<IdentityKeyUnavailableException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
         Assert.StartsWith(Expected(ErrorMessages.KeyStatusForbidden), error.Message);
 
         _server.Reply(KeyReply.Key("kid-2", NextKey));
@@ -212,7 +212,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
         var connection = Connect();
         await connection.Provider.WhenIdleAsync();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<IdentityKeyUnavailableException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
 
         Assert.True(Expected(cause + " " + ErrorMessages.Format(ErrorMessages.KeyRetryAfterBackoff, 5)) == error.Message, name + ": " + error.Message);
         Assert.Equal(requests, _server.RequestCount);
@@ -238,12 +238,12 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
         await connection.Provider.WhenIdleAsync();
 
         _time.Advance(TimeSpan.FromSeconds(3));
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<IdentityKeyUnavailableException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
         Assert.Equal(Expected(ErrorMessages.KeyStatusForbidden + " " + ErrorMessages.Format(ErrorMessages.KeyRetryAfterBackoff, 2)), error.Message);
         Assert.Equal(1, _server.RequestCount);
 
         _time.Advance(TimeSpan.FromSeconds(2));
-        error = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
+        error = await Assert.ThrowsAsync<IdentityKeyUnavailableException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
         Assert.Equal(Expected(ErrorMessages.KeyStatusForbidden), error.Message);
         Assert.Equal(2, _server.RequestCount);
     }
@@ -256,7 +256,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
         await connection.Provider.WhenIdleAsync();
         _time.Advance(_policy.FailureBackoff);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<IdentityKeyUnavailableException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
 
         var cause = ErrorMessages.Format(ErrorMessages.KeyCredentialFailed, "CredentialUnavailableException", "ManagedIdentityCredential authentication unavailable. No response received from the managed identity endpoint");
         Assert.Equal(Expected(cause), error.Message);
@@ -282,7 +282,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
         }
 
         await connection.Provider.WhenIdleAsync();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<IdentityKeyUnavailableException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
 
         var cause = ErrorMessages.Format(ErrorMessages.KeyCredentialTimedOut, nameof(FakeTokenCredential), TimeSpan.FromSeconds(60));
         Assert.StartsWith(Expected(cause), error.Message, StringComparison.Ordinal);
@@ -316,7 +316,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
         await connection.Provider.WhenIdleAsync();
         _time.Advance(_policy.FailureBackoff);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<IdentityKeyUnavailableException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask());
 
         var prefix = ErrorMessages.KeyRequestFailed.Substring(0, ErrorMessages.KeyRequestFailed.IndexOf('{'));
         Assert.Contains(prefix, error.Message, StringComparison.Ordinal);
@@ -338,7 +338,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromSeconds(29));
         Assert.False(waiting.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(1));
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => waiting);
+        var error = await Assert.ThrowsAsync<IdentityKeyUnavailableException>(() => waiting);
 
         Assert.Equal(Expected(ErrorMessages.Format(ErrorMessages.KeyWaitTimedOut, TimeSpan.FromSeconds(30), ErrorMessages.KeyStillPending, "SignalRInfoOptions.IdentityKeyWaitTimeout (host.json 'extensions:signalRInfo:identityKeyWaitTimeout')")), error.Message);
         held.Release(KeyReply.Key("kid-1", IssuedKey));
@@ -361,7 +361,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
             _time.Advance(_policy.AttemptTimeout);
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => waiting);
+        var error = await Assert.ThrowsAsync<IdentityKeyUnavailableException>(() => waiting);
         Assert.Equal(Expected(ErrorMessages.Format(ErrorMessages.KeyRequestTimedOut, _policy.AttemptTimeout)), error.Message);
         Assert.Equal(_policy.MaxAttempts, _server.RequestCount);
     }
@@ -467,7 +467,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
             _time.Advance(_policy.FailureBackoff);
             var connection = Connect(connectionString);
             await connection.Provider.WhenIdleAsync();
-            errors.Add(await Assert.ThrowsAsync<InvalidOperationException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask()));
+            errors.Add(await Assert.ThrowsAsync<IdentityKeyUnavailableException>(() => connection.GetSigningKeyAsync(CancellationToken.None).AsTask()));
         }
 
         _server.Reply(KeyReply.Key("kid-ok", IssuedKey));

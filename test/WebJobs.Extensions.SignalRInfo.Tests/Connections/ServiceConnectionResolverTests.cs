@@ -41,7 +41,7 @@ public sealed class ServiceConnectionResolverTests : IDisposable
     [Fact]
     public void GetConnection_ReloadingProviderChangesTheSetting_ReturnsTheNewConnection()
     {
-        var source = new ReloadingSource(new Dictionary<string, string?> { [Setting] = First });
+        var source = new ReloadingConfigurationSource(new Dictionary<string, string?> { [Setting] = First });
         var configuration = new ConfigurationBuilder().Add(source).Build();
         var resolver = Resolver(configuration);
         Assert.Equal("first.service.signalr.net", resolver.GetConnection(Setting).Endpoint.Endpoint.Host);
@@ -54,7 +54,7 @@ public sealed class ServiceConnectionResolverTests : IDisposable
     [Fact]
     public void GetConnection_ReloadWithTheSameValue_KeepsTheSameConnection()
     {
-        var source = new ReloadingSource(new Dictionary<string, string?> { [Setting] = First });
+        var source = new ReloadingConfigurationSource(new Dictionary<string, string?> { [Setting] = First });
         var configuration = new ConfigurationBuilder().Add(source).Build();
         var resolver = Resolver(configuration);
         var first = resolver.GetConnection(Setting);
@@ -67,7 +67,7 @@ public sealed class ServiceConnectionResolverTests : IDisposable
     [Fact]
     public void GetConnection_SettingRemovedByAReload_FailsNamingTheSetting()
     {
-        var source = new ReloadingSource(new Dictionary<string, string?> { [Setting] = First });
+        var source = new ReloadingConfigurationSource(new Dictionary<string, string?> { [Setting] = First });
         var configuration = new ConfigurationBuilder().Add(source).Build();
         var resolver = Resolver(configuration);
         resolver.GetConnection(Setting);
@@ -108,40 +108,5 @@ public sealed class ServiceConnectionResolverTests : IDisposable
     private sealed class ThrowingFactory : IServiceCredentialFactory
     {
         public Azure.Core.TokenCredential CreateCredential(IdentityCredentialSpec spec, IConfiguration? section) => throw new InvalidOperationException("not used");
-    }
-
-    /// <summary>A provider that reports every change through its reload token, as Key Vault or App Configuration providers do.</summary>
-    private sealed class ReloadingSource : IConfigurationSource
-    {
-        public ReloadingSource(IDictionary<string, string?> data) => Provider = new ReloadingProvider(data);
-
-        public ReloadingProvider Provider { get; }
-
-        public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
-    }
-
-    private sealed class ReloadingProvider : ConfigurationProvider
-    {
-        public ReloadingProvider(IDictionary<string, string?> data)
-        {
-            foreach (var pair in data)
-            {
-                Data[pair.Key] = pair.Value;
-            }
-        }
-
-        public void SetAndReload(string key, string? value)
-        {
-            if (value is null)
-            {
-                Data.Remove(key);
-            }
-            else
-            {
-                Data[key] = value;
-            }
-
-            OnReload();
-        }
     }
 }

@@ -24,9 +24,10 @@ public sealed class EndpointHealthTests
     {
         var (health, probe, _, _) = Create();
 
-        health.ProbeIfDue();
+        Assert.False(health.ProbeIfDue());
 
         Assert.True(health.IsOnline);
+        Assert.Null(health.PendingProbe);
         Assert.Equal(0, probe.Calls);
     }
 
@@ -37,10 +38,8 @@ public sealed class EndpointHealthTests
         probe.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         time.Advance(TimeSpan.FromMinutes(2));
 
-        foreach (var _ in Enumerable.Range(0, 50))
-        {
-            health.ProbeIfDue();
-        }
+        var started = Enumerable.Range(0, 50).Count(_ => health.ProbeIfDue());
+        Assert.Equal(1, started);
 
         // The callers returned at once (none waits); one probe is in flight.
         await WaitUntilAsync(() => probe.Calls == 1);
@@ -48,7 +47,7 @@ public sealed class EndpointHealthTests
         await health.PendingProbe!;
         Assert.Equal(1, probe.Calls);
 
-        health.ProbeIfDue();
+        Assert.False(health.ProbeIfDue());
         Assert.Equal(1, probe.Calls);
     }
 
@@ -84,8 +83,8 @@ public sealed class EndpointHealthTests
     {
         var (health, probe, time, _) = Create();
         probe.Answer("east.service.signalr.net", "still down");
-        health.ReportFailure("a");
-        health.ReportFailure("b");
+        health.ReportProbeFailure("a");
+        health.ReportProbeFailure("b");
         Assert.False(health.IsOnline);
 
         var waits = new[] { 5, 10, 20, 40, 80, 120, 120 };
@@ -93,11 +92,10 @@ public sealed class EndpointHealthTests
         {
             var before = probe.Calls;
             time.Advance(TimeSpan.FromSeconds(seconds - 1));
-            health.ProbeIfDue();
-            Assert.Equal(before, probe.Calls);
+            Assert.False(health.ProbeIfDue(), "probed before " + seconds + " s");
 
             time.Advance(TimeSpan.FromSeconds(1));
-            health.ProbeIfDue();
+            Assert.True(health.ProbeIfDue(), "not probed after " + seconds + " s");
             await health.PendingProbe!;
             Assert.Equal(before + 1, probe.Calls);
             Assert.False(health.IsOnline);
@@ -105,14 +103,38 @@ public sealed class EndpointHealthTests
     }
 
     [Fact]
-    public void KeyFailure_CountsAsAFailure()
+    public void KeyFailure_CountsAsAFailure_OncePerFiveSeconds()
+    {
+        var (health, _, time, _) = Create();
+
+        health.ReportKeyFailure("its Microsoft Entra ID key is unavailable");
+        Assert.True(health.IsOnline);
+
+        // Many negotiations waiting on one failed fetch count once.
+        for (var i = 0; i < 20; i++)
+        {
+            health.ReportKeyFailure("its Microsoft Entra ID key is unavailable");
+        }
+
+        Assert.True(health.IsOnline);
+        time.Advance(TimeSpan.FromSeconds(5));
+        health.ReportKeyFailure("its Microsoft Entra ID key is unavailable");
+
+        Assert.False(health.IsOnline);
+        Assert.Equal("its Microsoft Entra ID key is unavailable", health.OfflineReason);
+    }
+
+    [Fact]
+    public void KeySuccess_BetweenFailures_ResetsTheCount()
     {
         var (health, _, _, _) = Create();
 
-        health.ReportFailure("its Microsoft Entra ID key is unavailable");
-        Assert.True(health.IsOnline);
-        health.ReportFailure("its Microsoft Entra ID key is unavailable");
+        health.ReportProbeFailure("503");
+        health.ReportKeySuccess();
+        health.ReportProbeFailure("503");
 
+        Assert.True(health.IsOnline);
+        health.ReportProbeFailure("503");
         Assert.False(health.IsOnline);
     }
 

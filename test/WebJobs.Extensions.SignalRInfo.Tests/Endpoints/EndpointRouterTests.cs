@@ -108,8 +108,8 @@ public sealed class EndpointRouterTests
         var router = new EndpointRouter(new SignalRRoutingOptions { Mode = SignalRRoutingMode.UserHash }, null, Seed);
         var before = Enumerable.Range(0, Draws).Select(i => router.Order(set.Endpoints, "chat", "user-" + i)[0].Name).ToArray();
 
-        set["b"].Health.ReportFailure("down");
-        set["b"].Health.ReportFailure("down");
+        set["b"].Health.ReportProbeFailure("down");
+        set["b"].Health.ReportProbeFailure("down");
         Assert.False(set["b"].Health.IsOnline);
 
         var moved = 0;
@@ -152,8 +152,8 @@ public sealed class EndpointRouterTests
 
         Assert.Equal(new[] { "c", "a", "b" }, router.Order(set.Endpoints, "chat", null).Select(e => e.Name));
 
-        set["c"].Health.ReportFailure("down");
-        set["c"].Health.ReportFailure("down");
+        set["c"].Health.ReportProbeFailure("down");
+        set["c"].Health.ReportProbeFailure("down");
 
         Assert.Equal(new[] { "a", "b", "c" }, router.Order(set.Endpoints, "chat", null).Select(e => e.Name));
     }
@@ -166,8 +166,8 @@ public sealed class EndpointRouterTests
 
         Assert.All(Enumerable.Range(0, 200), _ => Assert.Equal("p", router.Order(set.Endpoints, "chat", null)[0].Name));
 
-        set["p"].Health.ReportFailure("down");
-        set["p"].Health.ReportFailure("down");
+        set["p"].Health.ReportProbeFailure("down");
+        set["p"].Health.ReportProbeFailure("down");
 
         Assert.Equal(new[] { "s", "p" }, router.Order(set.Endpoints, "chat", null).Select(e => e.Name));
     }
@@ -178,8 +178,8 @@ public sealed class EndpointRouterTests
         var set = Three();
         foreach (var endpoint in set.Endpoints)
         {
-            endpoint.Health.ReportFailure("down");
-            endpoint.Health.ReportFailure("down");
+            endpoint.Health.ReportProbeFailure("down");
+            endpoint.Health.ReportProbeFailure("down");
         }
 
         Assert.Empty(new EndpointRouter(new SignalRRoutingOptions(), null, Seed).Order(set.Endpoints, "chat", null));

@@ -29,8 +29,10 @@ public sealed class EndpointSetResolutionTests : IDisposable
 
     private static string Connection(string host) => "Endpoint=https://" + host + ".service.signalr.net;AccessKey=" + Key + ";Version=1.0;";
 
-    private ServiceConnectionResolver Resolver(params (string Key, string? Value)[] settings) =>
-        new(EndpointTestSet.Configuration(settings), LoggerFactory.Create(b => b.AddProvider(_logs)), _registry, new FakeCredentialFactory(), new SignalRInfoOptions().ToSettings(), null, _probe, _time);
+    private ServiceConnectionResolver Resolver(params (string Key, string? Value)[] settings) => Resolver(EndpointTestSet.Configuration(settings));
+
+    private ServiceConnectionResolver Resolver(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        new(configuration, LoggerFactory.Create(b => b.AddProvider(_logs)), _registry, new FakeCredentialFactory(), new SignalRInfoOptions().ToSettings(), null, _probe, _time);
 
     [Fact]
     public void GetEndpoints_SettingOnly_IsOneEndpoint()
@@ -94,11 +96,75 @@ public sealed class EndpointSetResolutionTests : IDisposable
     }
 
     [Fact]
-    public void GetEndpoints_CachedUntilReload()
+    public void GetEndpoints_CachedUntilReload_ThenEntriesChangedAddedOrRemoved()
     {
-        var resolver = Resolver((Setting, Connection("main")), ("Azure:SignalR:Endpoints:east", Connection("east")));
+        var source = new ReloadingConfigurationSource(new System.Collections.Generic.Dictionary<string, string?>
+        {
+            [Setting] = Connection("main"),
+            ["Azure:SignalR:Endpoints:east"] = Connection("east"),
+        });
+        var resolver = Resolver(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Add(source).Build());
+        var first = resolver.GetEndpoints(Setting);
+        Assert.Same(first, resolver.GetEndpoints(Setting));
 
-        Assert.Same(resolver.GetEndpoints(Setting), resolver.GetEndpoints(Setting));
+        source.Provider.SetAndReload("Azure:SignalR:Endpoints:east", Connection("east2"));
+        Assert.Equal(new[] { "https://main.service.signalr.net", "https://east2.service.signalr.net" }, resolver.GetEndpoints(Setting).Endpoints.Select(e => e.Identity));
+
+        source.Provider.SetAndReload("Azure:SignalR:Endpoints:west:secondary", Connection("west"));
+        Assert.Equal(3, resolver.GetEndpoints(Setting).Endpoints.Count);
+
+        source.Provider.SetAndReload("Azure:SignalR:Endpoints:east", null);
+        source.Provider.SetAndReload("Azure:SignalR:Endpoints:west:secondary", null);
+        Assert.True(resolver.GetEndpoints(Setting).IsSingle);
+    }
+
+    [Fact]
+    public async Task GetEndpoints_IdentitySectionChanged_IsRebuilt_RemovedEntry_ReleasesItsKeyProvider()
+    {
+        await using var keys = KeyEndpointServer.Start();
+        var source = new ReloadingConfigurationSource(new System.Collections.Generic.Dictionary<string, string?>
+        {
+            [Setting] = Connection("main"),
+            ["Azure:SignalR:Endpoints:id:serviceUri"] = keys.BaseUrl,
+            ["Azure:SignalR:Endpoints:id:clientId"] = "first",
+        });
+        var resolver = Resolver(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Add(source).Build());
+        var before = (IdentityConnection)resolver.GetEndpoints(Setting).Endpoints.Single(e => e.Name == "id").Connection;
+
+        // A changed credential key (say a rotated client secret) makes a new connection with its own key provider.
+        source.Provider.SetAndReload("Azure:SignalR:Endpoints:id:clientId", "second");
+        var after = (IdentityConnection)resolver.GetEndpoints(Setting).Endpoints.Single(e => e.Name == "id").Connection;
+        Assert.NotSame(before, after);
+        Assert.NotSame(before.Provider, after.Provider);
+        Assert.True(before.Provider.IsDisposed);
+
+        // The entry removed: its provider stops (no refresh for the life of the host).
+        source.Provider.SetAndReload("Azure:SignalR:Endpoints:id:serviceUri", null);
+        source.Provider.SetAndReload("Azure:SignalR:Endpoints:id:clientId", null);
+        Assert.True(resolver.GetEndpoints(Setting).IsSingle);
+        Assert.True(after.Provider.IsDisposed);
+    }
+
+    [Fact]
+    public async Task IssueAll_AnInstanceCannotSign_ItsConnectionInfoIsNull_NoneCanSign_ErrorNamesEach()
+    {
+        await using var keys = KeyEndpointServer.Start();
+        keys.Reply(KeyReply.Error(403));
+        var resolver = Resolver(
+            ("Azure:SignalR:Endpoints:id:serviceUri", keys.BaseUrl),
+            ("Azure:SignalR:Endpoints:backup:secondary", Connection("backup")));
+        var issuer = new ConnectionInfoIssuer(resolver, _time);
+
+        var all = await issuer.IssueAllAsync(Setting, "chat", "u", null, 60, TokenInputs.Binding, default);
+
+        Assert.Null(all.Single(r => r.Endpoint.Name == "id").Info);
+        var backup = all.Single(r => r.Endpoint.Name == "backup").Info!.Value;
+        await TokenAssert.ValidAsync(backup.AccessToken, Key, "https://backup.service.signalr.net/client/?hub=chat", _time.GetUtcNow());
+
+        var none = Resolver(("Azure:SignalR:Endpoints:id:serviceUri", keys.BaseUrl), ("Azure:SignalR:Endpoints:other:serviceUri", keys.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new ConnectionInfoIssuer(none, _time).IssueAllAsync(Setting, "chat", null, null, 60, TokenInputs.Binding, default));
+        Assert.Contains("'id'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'other'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,8 +173,8 @@ public sealed class EndpointSetResolutionTests : IDisposable
         var resolver = Resolver(("Azure:SignalR:Endpoints:east", Connection("east")), ("Azure:SignalR:Endpoints:west", Connection("west")));
         foreach (var endpoint in resolver.GetEndpoints(Setting).Endpoints)
         {
-            endpoint.Health.ReportFailure("the health probe answered 503");
-            endpoint.Health.ReportFailure("the health probe answered 503");
+            endpoint.Health.ReportProbeFailure("the health probe answered 503");
+            endpoint.Health.ReportProbeFailure("the health probe answered 503");
         }
 
         var issuer = new ConnectionInfoIssuer(resolver, _time);

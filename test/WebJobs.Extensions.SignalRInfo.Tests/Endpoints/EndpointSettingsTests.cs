@@ -13,7 +13,7 @@ public sealed class EndpointSettingsTests
     private const string West = "Endpoint=https://west.service.signalr.net;AccessKey=WestKey0123456789abcdefghijklmnopqrstuvwxyz=;Version=1.0;";
 
     private static IReadOnlyList<EndpointEntry> Read(params (string Key, string? Value)[] settings) =>
-        EndpointSettings.Read(new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => s.Value)).Build()).Entries;
+        EndpointSettings.Read(new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => s.Value)).Build());
 
     [Fact]
     public void Read_NameOnly_IsAPrimaryConnectionString()
@@ -59,7 +59,7 @@ public sealed class EndpointSettingsTests
         {
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables(prefix).Build();
 
-            var entries = EndpointSettings.Read(configuration).Entries.OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
+            var entries = EndpointSettings.Read(configuration).OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
 
             Assert.Equal(new[] { ("east", SignalREndpointType.Primary), ("west", SignalREndpointType.Secondary) }, entries.Select(e => (e.Name, e.Type)));
         }
@@ -71,15 +71,15 @@ public sealed class EndpointSettingsTests
     }
 
     [Fact]
-    public void Read_SeveralEntries_KeepTheirOrderAndBothTypesOfOneName()
+    public void Read_SeveralEntries_OrderedByNameWhateverTheOrderWritten_AndBothTypesOfOneName()
     {
         var entries = Read(
-            ("Azure:SignalR:Endpoints:a", East),
-            ("Azure:SignalR:Endpoints:b:primary", West),
-            ("Azure:SignalR:Endpoints:b:secondary", East));
+            ("Azure:SignalR:Endpoints:zulu", East),
+            ("Azure:SignalR:Endpoints:bravo:secondary", East),
+            ("Azure:SignalR:Endpoints:bravo:primary", West));
 
         Assert.Equal(
-            new[] { ("a", SignalREndpointType.Primary), ("b", SignalREndpointType.Primary), ("b", SignalREndpointType.Secondary) },
+            new[] { ("bravo", SignalREndpointType.Primary), ("bravo", SignalREndpointType.Secondary), ("zulu", SignalREndpointType.Primary) },
             entries.Select(e => (e.Name, e.Type)));
     }
 
@@ -97,6 +97,7 @@ public sealed class EndpointSettingsTests
         { new[] { ("Azure:SignalR:Endpoints:east:endpoint", (string?)"https://east.service.signalr.net") }, "Azure:SignalR:Endpoints:east:endpoint", "neither 'primary' nor 'secondary'" },
         { new[] { ("Azure:SignalR:Endpoints:east:primary:serviceUri", (string?)"https://east.service.signalr.net") }, "Azure:SignalR:Endpoints:east:primary", "is a section" },
         { new[] { ("Azure:SignalR:Endpoints:east:serviceUri", (string?)"https://east.service.signalr.net"), ("Azure:SignalR:Endpoints:east:type", "backup") }, "Azure:SignalR:Endpoints:east:type", "must be 'primary' or 'secondary'" },
+        { new[] { ("Azure:SignalR:Endpoints:east", (string?)East), ("Azure:SignalR:Endpoints:east:secondary", West) }, "Azure:SignalR:Endpoints:east", "both a value and entries below it" },
     };
 
     [Theory]
