@@ -22,6 +22,9 @@ internal abstract class ServiceConnection
     /// <summary>The service endpoints.</summary>
     public ServiceEndpoint Endpoint { get; }
 
+    /// <summary>The hub of the last negotiation on this connection, with its client URL (immutable; replaced, never changed).</summary>
+    internal ResolvedHub? LastHub { get; set; }
+
     /// <summary>The key to sign the next token with.</summary>
     public abstract ValueTask<SigningKey> GetSigningKeyAsync(CancellationToken cancellationToken);
 }

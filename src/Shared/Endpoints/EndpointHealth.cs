@@ -74,10 +74,12 @@ internal sealed partial class EndpointHealth
 
     /// <summary>Starts a background probe when the last result is due for one; returns at once.</summary>
     /// <returns>True when this call started a probe.</returns>
-    public bool ProbeIfDue()
+    public bool ProbeIfDue() => ProbeIfDue(_timeProvider.GetTimestamp());
+
+    /// <summary>As <see cref="ProbeIfDue()"/>, at <paramref name="now"/> (the clock's timestamp, taken once for a whole set).</summary>
+    public bool ProbeIfDue(long now)
     {
-        // Lock-free until a probe is due: a negotiation pays two reads and a timestamp per endpoint.
-        var now = _timeProvider.GetTimestamp();
+        // Lock-free until a probe is due: a negotiation pays two reads per endpoint.
         if (Elapsed(Volatile.Read(ref _lastProbeTimestamp), now) < Volatile.Read(ref _dueTicks))
         {
             return false;

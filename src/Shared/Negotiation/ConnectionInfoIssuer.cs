@@ -22,9 +22,6 @@ internal sealed partial class ConnectionInfoIssuer
     private readonly EndpointRouter _router;
     private readonly ILogger _logger;
 
-    // The last hub's lower-cased name and client URL: a negotiate function has one hub, so most calls reuse them.
-    private ResolvedHub? _lastHub;
-
     public ConnectionInfoIssuer(ServiceConnectionResolver resolver, TimeProvider timeProvider, EndpointRouter? router = null)
     {
         _resolver = resolver;
@@ -55,9 +52,10 @@ internal sealed partial class ConnectionInfoIssuer
         else
         {
             var endpoints = set.Endpoints;
+            var now = _timeProvider.GetTimestamp();
             for (var i = 0; i < endpoints.Count; i++)
             {
-                endpoints[i].Health.ProbeIfDue();
+                endpoints[i].Health.ProbeIfDue(now);
             }
 
             endpoint = _router.Choose(endpoints, hub, userId) ?? throw NoneOnline(set, hub);
@@ -175,12 +173,14 @@ internal sealed partial class ConnectionInfoIssuer
 
     private IssuedConnectionInfo Issue(ServiceConnection connection, SigningKey key, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs)
     {
+        // The last hub's lower-cased name and client URL, per connection: a negotiate function has one hub, so most
+        // calls reuse them, whichever instance the router picks.
         var endpoint = connection.Endpoint;
-        var names = _lastHub;
+        var names = connection.LastHub;
         if (names is null || !names.Is(endpoint, hub))
         {
             names = new ResolvedHub(endpoint, hub);
-            _lastHub = names;
+            connection.LastHub = names;
         }
 
         var now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
