@@ -16,20 +16,34 @@ internal static class Base64Url
     /// </summary>
     public static int Encode(byte[] source, int count, byte[] destination, int offset)
     {
-#if NET
-        // The vectorized standard encoder, then the two alphabet changes (also vectorized); the padding it writes
-        // past the encoded length is left for the caller to overwrite, so there must be room for it.
+        // The vectorized standard encoder (the runtime's, also under netstandard2.0 on .NET), then the two alphabet
+        // changes; the padding it writes past the encoded length is left for the caller to overwrite, so there must
+        // be room for it.
         if (destination.Length - offset >= ((count + 2) / 3) * 4)
         {
             var length = EncodedLength(count);
             System.Buffers.Text.Base64.EncodeToUtf8(source.AsSpan(0, count), destination.AsSpan(offset), out _, out _);
+#if NET
             var encoded = destination.AsSpan(offset, length);
             encoded.Replace((byte)'+', (byte)'-');
             encoded.Replace((byte)'/', (byte)'_');
+#else
+            for (var j = offset; j < offset + length; j++)
+            {
+                var b = destination[j];
+                if (b == (byte)'+')
+                {
+                    destination[j] = (byte)'-';
+                }
+                else if (b == (byte)'/')
+                {
+                    destination[j] = (byte)'_';
+                }
+            }
+#endif
             return length;
         }
 
-#endif
         var alphabet = Alphabet;
         var d = offset;
         var i = 0;
