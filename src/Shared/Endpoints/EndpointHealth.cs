@@ -11,8 +11,8 @@ namespace SignalRInfo.Core;
 /// (while online) or than the back-off (while offline), the next negotiation starts one probe in the background —
 /// single flight, never awaited by a negotiation. Offline after <c>OfflineAfterFailures</c> failures in a row (a
 /// probe, or a Microsoft Entra ID key the instance did not issue: counted at most once per 5 seconds, so that many
-/// negotiations waiting on one failed fetch count once), online again after one successful probe; a key that signs
-/// resets the count. While offline the back-off doubles from 5 seconds up to the probe interval. Times come from the
+/// negotiations waiting on one failed fetch count once), online again after one successful probe (only a probe resets
+/// the count: a key that signs proves nothing about the instance, an access key always signs). While offline the back-off doubles from 5 seconds up to the probe interval. Times come from the
 /// clock's monotonic timestamp. Transitions are logged.
 /// </summary>
 internal sealed partial class EndpointHealth
@@ -154,23 +154,6 @@ internal sealed partial class EndpointHealth
         }
 
         CountFailure(reason);
-    }
-
-    /// <summary>Records that the instance signed: failures are no longer "in a row".</summary>
-    public void ReportKeySuccess()
-    {
-        if (Volatile.Read(ref _failures) == 0)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (_online)
-            {
-                _failures = 0;
-            }
-        }
     }
 
     private void CountFailure(string reason)

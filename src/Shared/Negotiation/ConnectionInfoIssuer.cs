@@ -64,11 +64,6 @@ internal sealed partial class ConnectionInfoIssuer
         var pending = endpoint.Connection.GetSigningKeyAsync(cancellationToken);
         if (pending.IsCompletedSuccessfully)
         {
-            if (!set.IsSingle)
-            {
-                endpoint.Health.ReportKeySuccess();
-            }
-
             return new ValueTask<IssuedConnectionInfo>(Issue(endpoint.Connection, pending.Result, hub, userId, claims, lifetimeSeconds, inputs));
         }
 
@@ -146,7 +141,6 @@ internal sealed partial class ConnectionInfoIssuer
             try
             {
                 var key = await endpoint.Connection.GetSigningKeyAsync(cancellationToken).ConfigureAwait(false);
-                endpoint.Health.ReportKeySuccess();
                 return Issue(endpoint.Connection, key, hub, userId, claims, lifetimeSeconds, inputs);
             }
             catch (IdentityKeyUnavailableException ex) when (!cancellationToken.IsCancellationRequested)

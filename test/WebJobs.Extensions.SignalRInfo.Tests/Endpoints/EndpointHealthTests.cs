@@ -124,20 +124,6 @@ public sealed class EndpointHealthTests
         Assert.Equal("its Microsoft Entra ID key is unavailable", health.OfflineReason);
     }
 
-    [Fact]
-    public void KeySuccess_BetweenFailures_ResetsTheCount()
-    {
-        var (health, _, _, _) = Create();
-
-        health.ReportProbeFailure("503");
-        health.ReportKeySuccess();
-        health.ReportProbeFailure("503");
-
-        Assert.True(health.IsOnline);
-        health.ReportProbeFailure("503");
-        Assert.False(health.IsOnline);
-    }
-
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var i = 0; i < 500 && !condition(); i++)

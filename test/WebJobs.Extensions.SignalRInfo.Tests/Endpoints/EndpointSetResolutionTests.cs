@@ -185,6 +185,25 @@ public sealed class EndpointSetResolutionTests : IDisposable
     }
 
     [Fact]
+    public async Task Issue_NegotiationsBetweenFailedProbes_DoNotResetTheFailures()
+    {
+        var resolver = Resolver(("Azure:SignalR:Endpoints:east", Connection("east")), ("Azure:SignalR:Endpoints:west", Connection("west")));
+        var issuer = new ConnectionInfoIssuer(resolver, _time);
+        var east = resolver.GetEndpoints(Setting).Endpoints.Single(e => e.Name == "east");
+
+        east.Health.ReportProbeFailure("the health probe failed: HttpRequestException");
+
+        // An access key always signs: negotiations that pick 'east' meanwhile prove nothing about the instance.
+        for (var i = 0; i < 50; i++)
+        {
+            await issuer.IssueAsync(Setting, "chat", "user-" + i, null, 60, TokenInputs.Binding, default);
+        }
+
+        east.Health.ReportProbeFailure("the health probe failed: HttpRequestException");
+        Assert.False(east.Health.IsOnline);
+    }
+
+    [Fact]
     public async Task Issue_TokenNamesTheChosenEndpoint_AndNeverWaitsForAProbe()
     {
         var resolver = Resolver(("Azure:SignalR:Endpoints:east", Connection("east")), ("Azure:SignalR:Endpoints:west", Connection("west")));
