@@ -214,7 +214,7 @@ internal sealed partial class ServiceConnectionResolver
     private EndpointHealth Health(ServiceEndpoint endpoint, EndpointEntry entry) =>
         _health.GetOrAdd(endpoint.Identity + "\n" + endpoint.HealthUri.AbsoluteUri + "\n" + entry.Path, _ => new EndpointHealth(
             endpoint.HealthUri,
-            (entry.Name.Length == 0 ? "'" + entry.Path + "'" : "'" + entry.Name + "'") + " (" + endpoint.Identity + ")",
+            entry.Describe(endpoint.Identity),
             _probe,
             _timeProvider,
             _logger,

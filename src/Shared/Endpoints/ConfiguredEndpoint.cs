@@ -25,7 +25,7 @@ internal sealed class ConfiguredEndpoint
     public string Identity { get; }
 
     /// <summary>How messages and logs name it: <c>'name' (https://…)</c>.</summary>
-    public string Description => (Name.Length == 0 ? "'" + Entry.Path + "'" : "'" + Name + "'") + " (" + Identity + ")";
+    public string Description => Entry.Describe(Identity);
 
     /// <summary>A snapshot for a router.</summary>
     public SignalREndpoint ToPublic() => new() { Name = Name, EndpointType = Type, Endpoint = Identity, Online = Health.IsOnline };

@@ -20,4 +20,7 @@ internal sealed class EndpointEntry
     public string Path { get; }
 
     public ConnectionSource Source { get; }
+
+    /// <summary>How logs and messages name the instance: <c>'name' (https://…)</c>, or the setting's path for the unnamed one.</summary>
+    public string Describe(string identity) => "'" + (Name.Length == 0 ? Path : Name) + "' (" + identity + ")";
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Azure.WebJobs;
@@ -33,17 +32,12 @@ internal sealed class SignalRConnectionInfoConverter :
 
     private Task<SignalRConnectionInfo> Convert(SignalRConnectionInfoAttributeBase input, CancellationToken cancellationToken)
     {
-        var hub = input.HubName;
-        if (!HubNames.IsValid(hub))
-        {
-            // The value comes from the request: quoted, truncated and escaped, so it cannot forge a log line.
-            throw new InvalidOperationException(string.IsNullOrEmpty(hub) ? ErrorMessages.HubNameMissing : ErrorMessages.Format(ErrorMessages.HubNameResolvedInvalid, ErrorMessages.RequestValue(hub!)));
-        }
+        var hub = ResolvedHubName.Check(input.HubName);
 
         var setting = ConnectionSettingNames.Resolve(input.ConnectionStringSetting, _nameResolver);
         var claims = IdTokenClaimReader.Read(input.IdToken, input.ClaimTypeList);
         var lifetime = input.TokenLifetimeSeconds > 0 ? input.TokenLifetimeSeconds : _defaultLifetimeSeconds;
-        var pending = _issuer.IssueAsync(setting, hub!, input.UserId, claims, lifetime, TokenInputs.Binding, cancellationToken);
+        var pending = _issuer.IssueAsync(setting, hub, input.UserId, claims, lifetime, TokenInputs.Binding, cancellationToken);
         return pending.IsCompletedSuccessfully ? Task.FromResult(ToInfo(pending.Result)) : AwaitAsync(pending);
     }
 

@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Azure.WebJobs;
@@ -27,16 +26,12 @@ internal sealed class SignalRNegotiationConverter :
     /// <inheritdoc />
     public async Task<SignalRNegotiationContext> ConvertAsync(SignalRNegotiationAttribute input, CancellationToken cancellationToken)
     {
-        var hub = input.HubName;
-        if (!HubNames.IsValid(hub))
-        {
-            throw new InvalidOperationException(string.IsNullOrEmpty(hub) ? ErrorMessages.HubNameMissing : ErrorMessages.Format(ErrorMessages.HubNameResolvedInvalid, ErrorMessages.RequestValue(hub!)));
-        }
+        var hub = ResolvedHubName.Check(input.HubName);
 
         var setting = ConnectionSettingNames.Resolve(input.ConnectionStringSetting, _nameResolver);
         var claims = IdTokenClaimReader.Read(input.IdToken, input.ClaimTypeList);
         var lifetime = input.TokenLifetimeSeconds > 0 ? input.TokenLifetimeSeconds : _defaultLifetimeSeconds;
-        var issued = await _issuer.IssueAllAsync(setting, hub!, input.UserId, claims, lifetime, TokenInputs.Binding, cancellationToken).ConfigureAwait(false);
+        var issued = await _issuer.IssueAllAsync(setting, hub, input.UserId, claims, lifetime, TokenInputs.Binding, cancellationToken).ConfigureAwait(false);
         var endpoints = new SignalREndpointConnectionInfo[issued.Length];
         for (var i = 0; i < issued.Length; i++)
         {
