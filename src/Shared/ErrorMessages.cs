@@ -212,6 +212,11 @@ internal static class ErrorMessages
     internal const string HubNameResolvedInvalid =
         "The HubName of the SignalRConnectionInfo binding, resolved from its binding expression for this request, is not a valid hub name: {0}. " + HubNameRule + ". Send a valid hub name in the request, or change the HubName expression.";
 
+    /// <summary>{0}: the parameter name, {1}: the type of the value given, {2}: the parameter's type.</summary>
+    internal const string BindingValueOfWrongType =
+        "The function was called with a value for its SignalRConnectionInfo parameter '{0}' of type {1}, which is not the parameter's type {2}. " +
+        "Pass a {2}, a hub name (the binding then negotiates for that hub), or no value for '{0}' (the binding negotiates as its attribute says).";
+
     /// <summary>{0}: the value.</summary>
     internal const string TokenLifetimeSecondsOutOfRange =
         "The SignalRConnectionInfo binding's TokenLifetimeSeconds is {0}: it must be 0 (use the host's signalRInfo tokenLifetime, default one hour) or from 1 to 86400 (one day).";

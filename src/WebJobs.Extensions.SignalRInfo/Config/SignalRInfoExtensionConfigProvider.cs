@@ -57,12 +57,16 @@ internal sealed partial class SignalRInfoExtensionConfigProvider : IExtensionCon
         context.AddConverter<SignalRConnectionInfo, string>(ToJson);
         context.AddConverter<SignalRConnectionInfo, JObject>(JObject.FromObject);
 
+        // Our parameter types bind through ConnectionInfoBinding (README, "How a negotiate is bound"); BindToInput
+        // keeps every other type and describes the rule to the Functions host.
         var rule = context.AddBindingRule<SignalRConnectionInfoAttribute>();
         rule.AddValidator(_validator.Validate);
+        rule.Bind(new ConnectionInfoBindingProvider<SignalRConnectionInfoAttribute>(_converter));
         rule.BindToInput<SignalRConnectionInfo>(_converter);
 
         var uniqueRule = context.AddBindingRule<SignalRInfoAttribute>();
         uniqueRule.AddValidator(_validator.Validate);
+        uniqueRule.Bind(new ConnectionInfoBindingProvider<SignalRInfoAttribute>(_converter));
         uniqueRule.BindToInput<SignalRConnectionInfo>(_converter);
 
         // Several instances (README, "Several SignalR Service instances"): a token per instance, or the instances.
