@@ -30,11 +30,7 @@ internal static class BenchmarkInputs
     /// <summary>The two copied claims in our writer's form (what <c>IdTokenClaimReader</c> returns).</summary>
     public static IReadOnlyList<CopiedClaim> CopiedClaims()
     {
-        var name = new CopiedClaim(NameClaim);
-        name.Values.Add(new ClaimValue(NameValue, isJson: false));
-        var role = new CopiedClaim(RoleClaim);
-        role.Values.Add(new ClaimValue(RoleValue, isJson: false));
-        return new[] { name, role };
+        return new[] { new CopiedClaim(NameClaim, new ClaimValue(NameValue, isJson: false)), new CopiedClaim(RoleClaim, new ClaimValue(RoleValue, isJson: false)) };
     }
 
     /// <summary>An unsigned IdToken carrying the two claims (and one that is not copied), as App Service passes it.</summary>

@@ -35,22 +35,30 @@ internal static class AccessTokenWriter
     /// <exception cref="InvalidOperationException">The token would be longer than <see cref="MaxTokenLength"/> (checked before any buffer is rented when the inputs alone are too long).</exception>
     public static string Write(SigningKey key, string audiencePrefix, string lowerHub, string? userId, IReadOnlyList<CopiedClaim>? claims, long issuedAt, long lifetimeSeconds, TokenInputs inputs = TokenInputs.Binding)
     {
-        // Every input character takes at least one payload byte: when even that cannot fit, refuse before renting
-        // (a request-bound UserId of millions of characters would otherwise cost 6 bytes each first).
+        // One pass over the inputs: their length (every input character takes at least one payload byte, at most six),
+        // and whether a claim holds a lone surrogate.
         long characters = audiencePrefix.Length + lowerHub.Length + (userId?.Length ?? 0);
+        long punctuation = 4 + (userId is null ? 0 : 18);
+        var claimsInvalid = false;
         if (claims is not null)
         {
             for (var i = 0; i < claims.Count; i++)
             {
                 var claim = claims[i];
                 characters += claim.Type.Length;
-                foreach (var value in claim.Values)
+                punctuation += 6 + (3 * claim.Count);
+                claimsInvalid |= Utf16.IndexOfLoneSurrogate(claim.Type) >= 0;
+                for (var j = 0; j < claim.Count; j++)
                 {
-                    characters += value.Text.Length;
+                    var text = claim[j].Text;
+                    characters += text.Length;
+                    claimsInvalid |= Utf16.IndexOfLoneSurrogate(text) >= 0;
                 }
             }
         }
 
+        // When even one byte per character cannot fit, refuse before renting (a request-bound UserId of millions of
+        // characters would otherwise cost 6 bytes each first).
         var least = key.HeaderSegment.Length + ((characters * 4) + 2) / 3 + 1 + EncodedSignatureLength;
         if (least > MaxTokenLength)
         {
@@ -67,43 +75,13 @@ internal static class AccessTokenWriter
             }
         }
 
-        if (claims is not null)
+        if (claimsInvalid)
         {
-            for (var i = 0; i < claims.Count; i++)
-            {
-                var claim = claims[i];
-                var invalid = Utf16.IndexOfLoneSurrogate(claim.Type) >= 0;
-                foreach (var value in claim.Values)
-                {
-                    invalid |= Utf16.IndexOfLoneSurrogate(value.Text) >= 0;
-                }
-
-                if (invalid)
-                {
-                    throw new ArgumentException(inputs == TokenInputs.Binding ? ErrorMessages.ClaimLoneSurrogate : ErrorMessages.NegotiatorClaimLoneSurrogate);
-                }
-            }
+            throw new ArgumentException(inputs == TokenInputs.Binding ? ErrorMessages.ClaimLoneSurrogate : ErrorMessages.NegotiatorClaimLoneSurrogate);
         }
 
-        var estimate = 128 + JsonPayloadWriter.MaxStringBytes(audiencePrefix) + JsonPayloadWriter.MaxStringBytes(lowerHub);
-        if (userId is not null)
-        {
-            estimate += JsonPayloadWriter.MaxStringBytes(userId) + 16;
-        }
-
-        if (claims is not null)
-        {
-            for (var i = 0; i < claims.Count; i++)
-            {
-                var claim = claims[i];
-                estimate += JsonPayloadWriter.MaxStringBytes(claim.Type) + 4;
-                foreach (var value in claim.Values)
-                {
-                    estimate += JsonPayloadWriter.MaxStringBytes(value.Text) + 1;
-                }
-            }
-        }
-
+        // Room for the payload when every character takes its most bytes (six, as \uXXXX), so the buffer never grows.
+        var estimate = (int)(128 + (characters * 6) + punctuation);
         var rented = ArrayPool<byte>.Shared.Rent(Math.Max(estimate, SignatureLength));
         byte[]? output = null;
         try
@@ -169,22 +147,21 @@ internal static class AccessTokenWriter
     {
         payload.WriteString(claim.Type);
         payload.WriteByte((byte)':');
-        var values = claim.Values;
-        if (values.Count == 1)
+        if (claim.Count == 1)
         {
-            WriteValue(ref payload, values[0]);
+            WriteValue(ref payload, claim[0]);
         }
         else
         {
             payload.WriteByte((byte)'[');
-            for (var i = 0; i < values.Count; i++)
+            for (var i = 0; i < claim.Count; i++)
             {
                 if (i > 0)
                 {
                     payload.WriteByte((byte)',');
                 }
 
-                WriteValue(ref payload, values[i]);
+                WriteValue(ref payload, claim[i]);
             }
 
             payload.WriteByte((byte)']');

@@ -30,33 +30,65 @@ internal static class ClaimListReader
             return null;
         }
 
-        List<CopiedClaim>? copied = null;
         var subSeen = false;
+        if (claims is Claim[] array)
+        {
+            // Arrays and lists (what callers pass) without an enumerator.
+            var copied = new CopiedClaimList(array.Length);
+            for (var i = 0; i < array.Length; i++)
+            {
+                Add(ref copied, array[i], i, ref subSeen);
+            }
+
+            return copied.ToList();
+        }
+
+        if (claims is IList<Claim> list)
+        {
+            var copied = new CopiedClaimList(list.Count);
+            for (var i = 0; i < list.Count; i++)
+            {
+                Add(ref copied, list[i], i, ref subSeen);
+            }
+
+            return copied.ToList();
+        }
+
+        var all = new CopiedClaimList(4);
         var index = 0;
         foreach (var claim in claims)
         {
-            if (claim is null)
-            {
-                throw new ArgumentException(ErrorMessages.Format(ErrorMessages.NegotiatorNullClaim, index), "options");
-            }
-
-            index++;
-            var type = OutboundClaimTypes.ShortName(claim.Type);
-            if (ClaimRules.IsServiceClaim(type))
-            {
-                continue;
-            }
-
-            copied ??= new List<CopiedClaim>();
-            ClaimRules.Add(copied, type, Value(claim.Value, claim.ValueType), ref subSeen);
+            Add(ref all, claim, index++, ref subSeen);
         }
 
-        return copied is null || copied.Count == 0 ? null : copied;
+        return all.ToList();
+    }
+
+    private static void Add(ref CopiedClaimList copied, Claim? claim, int index, ref bool subSeen)
+    {
+        if (claim is null)
+        {
+            throw new ArgumentException(ErrorMessages.Format(ErrorMessages.NegotiatorNullClaim, index), "options");
+        }
+
+        var type = OutboundClaimTypes.ShortName(claim.Type);
+        if (ClaimRules.IsServiceClaim(type))
+        {
+            return;
+        }
+
+        ClaimRules.Add(ref copied, type, Value(claim.Value, claim.ValueType), ref subSeen);
     }
 
     /// <summary>The JSON form of one value for its <paramref name="valueType"/>.</summary>
     internal static ClaimValue Value(string text, string? valueType)
     {
+        if (ReferenceEquals(valueType, ClaimValueTypes.String))
+        {
+            // Claim's default (the same interned string): no comparisons.
+            return new ClaimValue(text, isJson: false);
+        }
+
         switch (valueType)
         {
             case ClaimValueTypes.Integer:

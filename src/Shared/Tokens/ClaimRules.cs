@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace SignalRInfo.Core;
 
@@ -14,19 +13,17 @@ internal static class ClaimRules
     private const string RenamePrefix = "asrs.u.";
     private const string ServicePrefix = "asrs.";
 
-    private static readonly HashSet<string> ReservedClaimTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "aud", "exp", "iat", "nbf", "iss", "actort", "acr", "azp", "c_hash", "jti", "nonce",
-    };
-
     /// <summary>True for a claim type of the service's own (<c>asrs.*</c>), which is never copied.</summary>
-    public static bool IsServiceClaim(string type) => type.StartsWith(ServicePrefix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsServiceClaim(string type) =>
+        type.Length >= ServicePrefix.Length
+        && (type[0] >= 0x80 || (type[0] | 0x20) == 'a') // an ASCII first letter other than 'a' cannot match, ignoring case
+        && type.StartsWith(ServicePrefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Adds <paramref name="value"/> under <paramref name="type"/>, renamed if reserved, to its claim in <paramref name="claims"/>.</summary>
-    public static void Add(List<CopiedClaim> claims, string type, ClaimValue value, ref bool subSeen)
+    public static void Add(ref CopiedClaimList claims, string type, ClaimValue value, ref bool subSeen)
     {
         var target = type;
-        if (ReservedClaimTypes.Contains(type))
+        if (IsReserved(type))
         {
             target = RenamePrefix + type;
         }
@@ -40,22 +37,27 @@ internal static class ClaimRules
             subSeen = true;
         }
 
-        CopiedClaim? claim = null;
-        foreach (var existing in claims)
+        var claim = claims.Find(target);
+        if (claim is not null)
         {
-            if (existing.Type == target)
-            {
-                claim = existing;
-                break;
-            }
+            claim.Add(value);
+            return;
         }
 
-        if (claim is null)
-        {
-            claim = new CopiedClaim(target);
-            claims.Add(claim);
-        }
-
-        claim.Values.Add(value);
+        claims.Add(new CopiedClaim(target, value));
     }
+
+    /// <summary>
+    /// The registered JWT names a copied claim may not take (aud, exp, iat, nbf, iss, actort, acr, azp, c_hash, jti,
+    /// nonce), ignoring case.
+    /// </summary>
+    internal static bool IsReserved(string type) => type.Length switch
+    {
+        3 => Is(type, "aud") || Is(type, "exp") || Is(type, "iat") || Is(type, "nbf") || Is(type, "iss") || Is(type, "acr") || Is(type, "azp") || Is(type, "jti"),
+        5 => Is(type, "nonce"),
+        6 => Is(type, "actort") || Is(type, "c_hash"),
+        _ => false,
+    };
+
+    private static bool Is(string type, string name) => string.Equals(type, name, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,16 +1,52 @@
+using System;
+using System.Collections;
 using System.Collections.Generic;
 
 namespace SignalRInfo.Core;
 
-/// <summary>A claim type (after renaming) with its values in order; several values are written as a JSON array.</summary>
-internal sealed class CopiedClaim
+/// <summary>
+/// A claim type (after renaming) with its values in order; several values are written as a JSON array. The first
+/// value is held inline, so the usual claim with one value is one object.
+/// </summary>
+internal sealed class CopiedClaim : IReadOnlyList<ClaimValue>
 {
-    public CopiedClaim(string type)
+    private ClaimValue _first;
+    private List<ClaimValue>? _more;
+
+    public CopiedClaim(string type, ClaimValue value)
     {
         Type = type;
+        _first = value;
+        Count = 1;
     }
 
     public string Type { get; }
 
-    public List<ClaimValue> Values { get; } = new();
+    /// <summary>The values in order (this claim itself).</summary>
+    public IReadOnlyList<ClaimValue> Values => this;
+
+    /// <inheritdoc />
+    public int Count { get; private set; }
+
+    /// <inheritdoc />
+    public ClaimValue this[int index] => index == 0 ? _first : index < Count ? _more![index - 1] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>Adds a value after the others.</summary>
+    public void Add(ClaimValue value)
+    {
+        (_more ??= new List<ClaimValue>(2)).Add(value);
+        Count++;
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<ClaimValue> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    /// <inheritdoc />
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

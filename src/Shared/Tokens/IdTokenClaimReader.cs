@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -21,29 +22,40 @@ internal static class IdTokenClaimReader
     /// <exception cref="ArgumentException">The IdToken is not a readable JWT; the message holds no part of it.</exception>
     public static IReadOnlyList<CopiedClaim>? Read(string? idToken, string[]? claimTypes)
     {
-        if (claimTypes is null || claimTypes.Length == 0 || idToken is null || idToken.Trim().Length == 0)
+        if (claimTypes is null || claimTypes.Length == 0 || idToken is null)
         {
             return null;
         }
 
-        var token = idToken.Trim();
-        if (token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var token = idToken.AsSpan().Trim();
+        if (token.Length == 0)
         {
-            token = token.Substring(7).Trim();
+            return null;
+        }
+
+        if (token.StartsWith("Bearer ".AsSpan(), StringComparison.OrdinalIgnoreCase))
+        {
+            token = token.Slice(7).Trim();
         }
 
         // header.payload.signature: only the payload is read (no copy of the other two parts).
         var first = token.IndexOf('.');
-        var second = first < 0 ? -1 : token.IndexOf('.', first + 1);
-        if (second < 0 || token.IndexOf('.', second + 1) >= 0)
+        var second = first < 0 ? -1 : token.Slice(first + 1).IndexOf('.');
+        if (second < 0 || token.Slice(first + 1 + second + 1).IndexOf('.') >= 0)
         {
             throw Malformed(ErrorMessages.IdTokenNotThreeParts);
         }
 
-        var payload = Base64Url.Decode(token.Substring(first + 1, second - first - 1)) ?? throw Malformed(ErrorMessages.IdTokenPayloadNotBase64Url);
+        var encoded = token.Slice(first + 1, second);
+        var payload = ArrayPool<byte>.Shared.Rent(Base64Url.MaxDecodedLength(encoded.Length));
         try
         {
-            return Copy(payload, claimTypes);
+            if (!Base64Url.TryDecode(encoded, payload, out var length))
+            {
+                throw Malformed(ErrorMessages.IdTokenPayloadNotBase64Url);
+            }
+
+            return Copy(payload, length, claimTypes);
         }
         catch (JsonException)
         {
@@ -56,6 +68,11 @@ internal static class IdTokenClaimReader
             // message may quote the payload. It is not passed on.
             throw Malformed(ErrorMessages.IdTokenPayloadInvalidText);
         }
+        finally
+        {
+            // The decoded claims of someone's ID token do not stay in the shared pool.
+            ArrayPool<byte>.Shared.Return(payload, clearArray: true);
+        }
     }
 
     /// <summary>
@@ -63,15 +80,15 @@ internal static class IdTokenClaimReader
     /// name is decoded (which validates it) into a stack buffer and compared with the listed types, whose own string
     /// then serves as the claim type; values of other claims are skipped unread.
     /// </summary>
-    private static IReadOnlyList<CopiedClaim>? Copy(byte[] payload, string[] claimTypes)
+    private static IReadOnlyList<CopiedClaim>? Copy(byte[] payload, int length, string[] claimTypes)
     {
-        var reader = new Utf8JsonReader(payload);
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(payload, 0, length));
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw Malformed(ErrorMessages.IdTokenPayloadNotJsonObject);
         }
 
-        List<CopiedClaim>? claims = null;
+        var claims = new CopiedClaimList(claimTypes.Length);
         var subSeen = false;
         Span<char> name = stackalloc char[128];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -84,17 +101,16 @@ internal static class IdTokenClaimReader
                 continue;
             }
 
-            claims ??= new List<CopiedClaim>();
             if (reader.TokenType == JsonTokenType.StartArray)
             {
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    ClaimRules.Add(claims, type, ReadValue(ref reader, payload), ref subSeen);
+                    ClaimRules.Add(ref claims, type, ReadValue(ref reader, payload), ref subSeen);
                 }
             }
             else
             {
-                ClaimRules.Add(claims, type, ReadValue(ref reader, payload), ref subSeen);
+                ClaimRules.Add(ref claims, type, ReadValue(ref reader, payload), ref subSeen);
             }
         }
 
@@ -103,7 +119,7 @@ internal static class IdTokenClaimReader
         {
         }
 
-        return claims is null || claims.Count == 0 ? null : claims;
+        return claims.ToList();
     }
 
     /// <summary>The listed claim type equal to the current property name, or null; decoding the name validates it.</summary>

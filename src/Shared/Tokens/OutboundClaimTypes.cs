@@ -15,7 +15,8 @@ internal static class OutboundClaimTypes
     private static readonly Dictionary<string, string> ShortNames = Build();
 
     /// <summary>The name to write for <paramref name="claimType"/>.</summary>
-    public static string ShortName(string claimType) => ShortNames.TryGetValue(claimType, out var name) ? name : claimType;
+    public static string ShortName(string claimType) =>
+        claimType.StartsWith("http://", StringComparison.Ordinal) && ShortNames.TryGetValue(claimType, out var name) ? name : claimType;
 
     private static Dictionary<string, string> Build()
     {

@@ -6,7 +6,17 @@ internal static class Utf16
     /// <summary>The index of the first surrogate without its partner, or -1 when the text is valid Unicode.</summary>
     public static int IndexOfLoneSurrogate(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+#if NET
+        // Most text has no surrogate at all: one vectorized search, then the pairs from the first one on.
+        var first = System.MemoryExtensions.IndexOfAnyInRange(System.MemoryExtensions.AsSpan(text), '\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return -1;
+        }
+#else
+        const int first = 0;
+#endif
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             if (c < 0xD800 || c > 0xDFFF)

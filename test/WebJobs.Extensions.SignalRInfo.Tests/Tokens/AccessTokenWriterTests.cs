@@ -181,16 +181,18 @@ public class AccessTokenWriterTests
 
     private static CopiedClaim Claim(string type, params string[] values)
     {
-        var claim = new CopiedClaim(type);
-        claim.Values.AddRange(values.Select(v => new ClaimValue(v, false)));
+        var claim = new CopiedClaim(type, new ClaimValue(values[0], false));
+        foreach (var value in values.Skip(1))
+        {
+            claim.Add(new ClaimValue(value, false));
+        }
+
         return claim;
     }
 
     private static CopiedClaim Json(string type, string json)
     {
-        var claim = new CopiedClaim(type);
-        claim.Values.Add(new ClaimValue(json, true));
-        return claim;
+        return new CopiedClaim(type, new ClaimValue(json, true));
     }
 
     public static TheoryData<string> HugeInputs => new() { "userId", "claim type", "claim value", "JSON claim value" };
@@ -201,8 +203,9 @@ public class AccessTokenWriterTests
     {
         // 2M characters: the 6-bytes-per-character estimate would rent 12 MB before finding the token too long.
         var huge = new string('u', 2_000_000);
-        var claim = new CopiedClaim(where == "claim type" ? huge : "name");
-        claim.Values.Add(where == "claim value" ? new ClaimValue(huge, isJson: false) : where == "JSON claim value" ? new ClaimValue(huge, isJson: true) : new ClaimValue("n", isJson: false));
+        var claim = new CopiedClaim(
+            where == "claim type" ? huge : "name",
+            where == "claim value" ? new ClaimValue(huge, isJson: false) : where == "JSON claim value" ? new ClaimValue(huge, isJson: true) : new ClaimValue("n", isJson: false));
         var key = SigningKey.FromAccessKey(AccessKey);
         Write("warm-up", new[] { claim }.Take(0).ToList(), key: key);
 
@@ -236,8 +239,7 @@ public class AccessTokenWriterTests
     public void Write_ClaimWithALoneSurrogate_IsRefused(bool inType, int surrogate)
     {
         var lone = ((char)surrogate).ToString();
-        var claim = new CopiedClaim(inType ? "name" + lone : "name");
-        claim.Values.Add(new ClaimValue(inType ? "v" : "v" + lone, isJson: false));
+        var claim = new CopiedClaim(inType ? "name" + lone : "name", new ClaimValue(inType ? "v" : "v" + lone, isJson: false));
 
         var error = Assert.Throws<ArgumentException>(() => Write("ann", new[] { claim }));
 
