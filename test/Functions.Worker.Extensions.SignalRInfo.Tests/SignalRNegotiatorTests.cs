@@ -88,6 +88,40 @@ public sealed class SignalRNegotiatorTests
         Assert.DoesNotContain(Key, error.ToString());
     }
 
+    public static TheoryData<string> EscapedTexts()
+    {
+        // The worker package is netstandard2.0: its JSON writer finds the runs it copies as they are a vector at a
+        // time. Every character class sits before, inside and after a vector's width, in short and long text.
+        var data = new TheoryData<string>();
+        foreach (var special in new[] { "\"", "\\", "\n", "\u0001", "\u001f", "\u007f", "é", "\u2028", "\u0085", "😀", "/" })
+        {
+            foreach (var before in new[] { 0, 1, 7, 15, 16, 17, 31, 33, 64 })
+            {
+                data.Add(new string('a', before) + special + new string('z', 40 - (before % 40)));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EscapedTexts))]
+    public async Task Negotiate_TextThatNeedsEscaping_IsReadBackExactly(string text)
+    {
+        using var services = Services(new() { ["AzureSignalRConnectionString"] = Connection });
+        var negotiator = services.GetRequiredService<ISignalRNegotiator>();
+
+        var info = await negotiator.NegotiateAsync("chat", new SignalRNegotiateOptions { UserId = text, Claims = new[] { new Claim("note", text), new Claim(text, "v") } });
+
+        var token = await ValidAsync(info.AccessToken!, "https://contoso.service.signalr.net/client/?hub=chat");
+        Assert.Equal(text, token.GetPayloadValue<string>("asrs.s.uid"));
+        Assert.Equal(text, token.GetPayloadValue<string>("note"));
+        Assert.Equal("v", token.GetPayloadValue<string>(text));
+        var payload = Encoding.UTF8.GetString(Convert.FromBase64String(Pad(info.AccessToken!.Split('.')[1])));
+        Assert.DoesNotContain('\u2028', payload);
+        Assert.DoesNotContain('\u0085', payload);
+    }
+
     [Fact]
     public void Options_OutOfRange_NameTheWorkerOption()
     {
@@ -116,6 +150,8 @@ public sealed class SignalRNegotiatorTests
 
         return services.BuildServiceProvider();
     }
+
+    private static string Pad(string base64Url) => base64Url.Replace('-', '+').Replace('_', '/') + new string('=', (4 - (base64Url.Length % 4)) % 4);
 
     private static async Task<JsonWebToken> ValidAsync(string token, string audience)
     {

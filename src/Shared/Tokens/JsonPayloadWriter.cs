@@ -1,4 +1,8 @@
 using System;
+#if !NET
+using System.Numerics;
+using System.Runtime.InteropServices;
+#endif
 using System.Text;
 
 namespace SignalRInfo.Core;
@@ -45,14 +49,7 @@ internal struct JsonPayloadWriter
         System.Text.Ascii.FromUtf16(ascii, Buffer.AsSpan(Length), out var written);
         Length += written;
 #else
-        var buffer = Buffer;
-        var pos = Length;
-        for (var i = 0; i < ascii.Length; i++)
-        {
-            buffer[pos++] = (byte)ascii[i];
-        }
-
-        Length = pos;
+        Length += Encoding.ASCII.GetBytes(ascii, 0, ascii.Length, Buffer, Length);
 #endif
     }
 
@@ -70,35 +67,12 @@ internal struct JsonPayloadWriter
         Length += Encoding.UTF8.GetBytes(json, 0, json.Length, Buffer, Length);
     }
 
-    /// <summary>Writes a non-negative integer.</summary>
+    /// <summary>Writes an integer.</summary>
     public void WriteNumber(long value)
     {
         Ensure(20);
-#if NET
         System.Buffers.Text.Utf8Formatter.TryFormat(value, Buffer.AsSpan(Length), out var written);
         Length += written;
-#else
-        if (value < 0)
-        {
-            Buffer[Length++] = (byte)'-';
-            value = -value;
-        }
-
-        var digits = 1;
-        for (var v = value / 10; v > 0; v /= 10)
-        {
-            digits++;
-        }
-
-        var end = Length + digits;
-        for (var i = end - 1; i >= Length; i--)
-        {
-            Buffer[i] = (byte)('0' + (value % 10));
-            value /= 10;
-        }
-
-        Length = end;
-#endif
     }
 
     /// <summary>Writes a quoted, escaped JSON string.</summary>
@@ -129,7 +103,14 @@ internal struct JsonPayloadWriter
                 i += run;
                 continue;
             }
-
+#else
+            var run = VerbatimRun(value, i);
+            if (run != 0)
+            {
+                pos += Encoding.ASCII.GetBytes(value, i, run, buffer, pos);
+                i += run;
+                continue;
+            }
 #endif
             var c = value[i];
             if (c >= 0x80)
@@ -182,6 +163,49 @@ internal struct JsonPayloadWriter
         Length = pos;
     }
 
+#if !NET
+    /// <summary>
+    /// How many characters from <paramref name="start"/> on are written as they are (printable ASCII but <c>"</c> and
+    /// <c>\</c>, and DEL): a vector at a time where the runtime accelerates <see cref="Vector{T}"/>, as .NET does for
+    /// this netstandard2.0 build; the runtime's ASCII encoder then narrows the run.
+    /// </summary>
+    private static int VerbatimRun(string value, int start)
+    {
+        var text = MemoryMarshal.Cast<char, ushort>(value.AsSpan(start));
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var space = new Vector<ushort>(0x20);
+            var delete = new Vector<ushort>(0x7f);
+            var quote = new Vector<ushort>('"');
+            var backslash = new Vector<ushort>('\\');
+            var vectors = MemoryMarshal.Cast<ushort, Vector<ushort>>(text);
+            for (; i < vectors.Length; i++)
+            {
+                var v = vectors[i];
+                var escaped = Vector.LessThan(v, space) | Vector.GreaterThan(v, delete) | Vector.Equals(v, quote) | Vector.Equals(v, backslash);
+                if (!Vector.EqualsAll(escaped, Vector<ushort>.Zero))
+                {
+                    break;
+                }
+            }
+
+            i *= Vector<ushort>.Count;
+        }
+
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < 0x20 || c > 0x7f || c == '"' || c == '\\')
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+
+#endif
     /// <summary>
     /// U+0085, U+2028 and U+2029 end a line in some readers: written as <c>\uXXXX</c>, as the Azure SignalR SDK's JSON
     /// writer does, so that a payload is the SDK's byte for byte.
