@@ -33,6 +33,7 @@ internal sealed partial class ServiceConnectionResolver
     private readonly IEndpointHealthProbe _probe;
     private readonly TimeProvider _timeProvider;
     private int _logForwarderStarted;
+    private volatile CachedEndpoints? _lastEndpoints;
 
     public ServiceConnectionResolver(
         IConfiguration configuration,
@@ -99,8 +100,16 @@ internal sealed partial class ServiceConnectionResolver
     /// <exception cref="ArgumentException">A connection string or a section's URLs are malformed.</exception>
     public EndpointSet GetEndpoints(string settingName)
     {
+        // A function asks with the same string each call: the last set answers without hashing the name.
+        var last = _lastEndpoints;
+        if (last is not null && ReferenceEquals(last.SettingName, settingName) && !last.ReloadToken.HasChanged)
+        {
+            return last.Endpoints;
+        }
+
         if (_endpointCache.TryGetValue(settingName, out var cached) && !cached.ReloadToken.HasChanged)
         {
+            _lastEndpoints = cached;
             return cached.Endpoints;
         }
 
@@ -161,7 +170,7 @@ internal sealed partial class ServiceConnectionResolver
 
             EvictEntriesExcept(kept);
             var set = new EndpointSet(endpoints);
-            _endpointCache[settingName] = new CachedEndpoints(reloadToken, set);
+            _endpointCache[settingName] = new CachedEndpoints(settingName, reloadToken, set);
             return set;
         }
     }

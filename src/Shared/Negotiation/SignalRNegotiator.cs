@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,13 +13,17 @@ namespace WebJobs.Extensions.SignalRInfo;
 /// <summary>The <see cref="ISignalRNegotiator"/> of the package: checks the call's inputs, then the shared issuer mints.</summary>
 internal sealed class SignalRNegotiator : ISignalRNegotiator
 {
+    private static readonly TimeSpan MinTokenLifetime = TimeSpan.FromSeconds(1);
+
     private readonly ConnectionInfoIssuer _issuer;
-    private readonly NegotiateSettings _settings;
+    private readonly string _defaultSetting;
+    private readonly long _defaultLifetimeSeconds;
 
     public SignalRNegotiator(ConnectionInfoIssuer issuer)
     {
         _issuer = issuer;
-        _settings = issuer.Resolver.Settings;
+        _defaultSetting = issuer.Resolver.Settings.DefaultConnectionSetting;
+        _defaultLifetimeSeconds = (long)issuer.Resolver.Settings.TokenLifetime.TotalSeconds;
     }
 
     /// <inheritdoc />
@@ -32,15 +37,33 @@ internal sealed class SignalRNegotiator : ISignalRNegotiator
                 nameof(hubName));
         }
 
-        var lifetime = options?.TokenLifetime ?? _settings.TokenLifetime;
-        if (lifetime < TimeSpan.FromSeconds(1) || lifetime > NegotiateSettings.MaxTokenLifetime)
+        // The configured defaults were checked when they were set.
+        var lifetimeSeconds = _defaultLifetimeSeconds;
+        var setting = _defaultSetting;
+        string? userId = null;
+        IReadOnlyList<CopiedClaim>? claims = null;
+        if (options is not null)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), ErrorMessages.Format(ErrorMessages.NegotiatorTokenLifetimeOutOfRange, lifetime));
+            if (options.TokenLifetime is { } lifetime)
+            {
+                if (lifetime < MinTokenLifetime || lifetime > NegotiateSettings.MaxTokenLifetime)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(options), ErrorMessages.Format(ErrorMessages.NegotiatorTokenLifetimeOutOfRange, lifetime));
+                }
+
+                lifetimeSeconds = (long)lifetime.TotalSeconds;
+            }
+
+            if (!string.IsNullOrWhiteSpace(options.ConnectionStringSetting))
+            {
+                setting = options.ConnectionStringSetting!.Trim();
+            }
+
+            userId = options.UserId;
+            claims = ClaimListReader.Read(options.Claims);
         }
 
-        var setting = string.IsNullOrWhiteSpace(options?.ConnectionStringSetting) ? _settings.DefaultConnectionSetting : options!.ConnectionStringSetting!.Trim();
-        var claims = ClaimListReader.Read(options?.Claims);
-        var pending = _issuer.IssueAsync(setting, hubName, options?.UserId, claims, (long)lifetime.TotalSeconds, TokenInputs.Negotiator, cancellationToken);
+        var pending = _issuer.IssueAsync(setting, hubName, userId, claims, lifetimeSeconds, TokenInputs.Negotiator, cancellationToken);
         return pending.IsCompletedSuccessfully ? new ValueTask<SignalRConnectionInfo>(ToInfo(pending.Result)) : AwaitAsync(pending);
     }
 
