@@ -97,6 +97,17 @@ internal static class InputChecks
         Check(ReferenceEquals(benchmarks.NoBinding().GetAwaiter().GetResult(), NegotiateFunctions.Constant), "no binding: the function did not return its constant");
     }
 
+    /// <summary>The bindings' values: our connection info with a valid token (with the IdToken's claims for the second).</summary>
+    public static void Binding(object? ours, object? oursWithClaims)
+    {
+        var plain = ours as SignalRConnectionInfo;
+        Check(plain?.Url == BenchmarkInputs.ClientUrl, "our binding: no connection info for the client URL");
+        Valid("our binding", plain!.AccessToken, requireUserClaims: false);
+        var claims = oursWithClaims as SignalRConnectionInfo;
+        Check(claims?.Url == BenchmarkInputs.ClientUrl, "our binding with IdToken claims: no connection info for the client URL");
+        Valid("our binding with IdToken claims", claims!.AccessToken, requireUserClaims: true);
+    }
+
     /// <summary>A token signed with <see cref="BenchmarkInputs.AccessKey"/> for the benchmark audience and user.</summary>
     public static void AccessKeyToken(string who, string? token) => Valid(who, token, requireUserClaims: false);
 

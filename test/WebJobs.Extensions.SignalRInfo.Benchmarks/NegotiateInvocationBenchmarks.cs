@@ -1,13 +1,9 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.WebJobs;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Primitives;
-using SignalRInfo.TestSupport;
 
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
@@ -19,7 +15,6 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 [MemoryDiagnoser]
 public class NegotiateInvocationBenchmarks
 {
-    private const string ResponseKey = "$response";
     private readonly string _idToken = BenchmarkInputs.IdToken();
     private IHost _host = null!;
     private IJobHost _jobHost = null!;
@@ -27,17 +22,7 @@ public class NegotiateInvocationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _host = new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { [BenchmarkInputs.SettingName] = BenchmarkInputs.ConnectionString }))
-            .ConfigureWebJobs(b =>
-            {
-                b.AddHttp(o => o.SetResponse = (request, result) => request.HttpContext.Items[ResponseKey] = result);
-                b.AddSignalRConnectionInfo();
-                b.AddExtension<NoOpConnectionInfoExtension>();
-            })
-            .ConfigureServices(s => s.AddSingleton<ITypeLocator>(new FixedTypeLocator(typeof(NegotiateFunctions))))
-            .Build();
-        _host.StartAsync().GetAwaiter().GetResult();
+        _host = NegotiateHost.Start();
         _jobHost = _host.Services.GetRequiredService<IJobHost>();
         InputChecks.Invocation(this);
     }
@@ -64,16 +49,8 @@ public class NegotiateInvocationBenchmarks
     private async Task<SignalRConnectionInfo> CallAsync(string function)
     {
         // Every call gets a new request, as every client negotiate does; all four functions get the same one.
-        var context = new DefaultHttpContext();
-        var request = context.Request;
-        request.Method = "POST";
-        request.Scheme = "https";
-        request.Host = new HostString("contoso-functions.azurewebsites.net");
-        request.Path = "/api/negotiate";
-        request.QueryString = new QueryString("?negotiateVersion=1");
-        request.Headers[NegotiateFunctions.UserIdHeader] = new StringValues(BenchmarkInputs.UserId);
-        request.Headers[NegotiateFunctions.IdTokenHeader] = new StringValues(_idToken);
+        var request = NegotiateHost.Request(_idToken);
         await _jobHost.CallAsync(function, new Dictionary<string, object?> { ["req"] = request }).ConfigureAwait(false);
-        return (SignalRConnectionInfo)context.Items[ResponseKey]!;
+        return (SignalRConnectionInfo)request.HttpContext.Items[NegotiateHost.ResponseKey]!;
     }
 }

@@ -16,8 +16,9 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project test/WebJobs.Extensions.SignalRInfo.Benchmarks</c>
-/// (BenchmarkDotNet's default job, all benchmarks unless <c>--filter</c> says otherwise), then prints the
-/// performance targets (<see cref="TargetReport"/>) against the measured numbers. <c>--dry</c> runs every benchmark
+/// (all benchmarks unless <c>--filter</c> says otherwise, each once per round: <see cref="Rounds"/>, <c>--rounds N</c>,
+/// default 8), then prints the performance targets (<see cref="TargetReport"/>) against the measured numbers, each
+/// the median of its rounds. <c>--dry</c> runs every benchmark
 /// once, in process, to check that it starts and completes (for CI: no timing). The identity cold-start run (N
 /// concurrent negotiations, one key request) runs first in this process; <c>--identity</c> runs only it.
 /// <c>--cold-start [N]</c> runs only <see cref="ColdStart"/> (N new processes per variant, their first negotiate);
@@ -73,7 +74,15 @@ public static class Program
             return 0;
         }
 
-        var rest = args.Where(a => a != "--dry" && a != "--identity").ToList();
+        var roundsAt = Array.IndexOf(args, "--rounds");
+        var rounds = Rounds.DefaultCount;
+        if (roundsAt >= 0 && (!int.TryParse(args.ElementAtOrDefault(roundsAt + 1), NumberStyles.None, CultureInfo.InvariantCulture, out rounds) || rounds < 1))
+        {
+            Console.Error.WriteLine("--rounds N: N is a positive number of rounds (default " + Rounds.DefaultCount + "), not '" + args.ElementAtOrDefault(roundsAt + 1) + "'.");
+            return 2;
+        }
+
+        var rest = args.Where((a, i) => a != "--dry" && a != "--identity" && (roundsAt < 0 || (i != roundsAt && i != roundsAt + 1))).ToList();
         var filtered = rest.Contains("--filter");
         if (!filtered)
         {
@@ -104,7 +113,7 @@ public static class Program
                 .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
                 .AddDiagnoser(MemoryDiagnoser.Default)
                 .WithArtifactsPath(artifacts)
-            : DefaultConfig.Instance.WithArtifactsPath(artifacts);
+            : ManualConfig.Create(DefaultConfig.Instance).AddJob(Rounds.Jobs(rounds).ToArray()).WithOrderer(new Rounds.Orderer()).WithArtifactsPath(artifacts);
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray(), config).ToList();
         var failed = summaries.Count == 0
