@@ -38,10 +38,10 @@ public class EndpointRoutingBenchmarks
     public void Cleanup() => _disposables.ForEach(d => d.Dispose());
 
     [Benchmark(Baseline = true, Description = "Negotiate: one endpoint")]
-    public string SingleEndpoint() => _single.IssueAsync(BenchmarkInputs.SettingName, BenchmarkInputs.Hub, BenchmarkInputs.UserId, null, BenchmarkInputs.LifetimeSeconds, TokenInputs.Binding, CancellationToken.None).Result.AccessToken;
+    public string SingleEndpoint() => _single.IssueAsync(BenchmarkInputs.SettingName, BenchmarkInputs.Hub, BenchmarkInputs.UserId, default, BenchmarkInputs.LifetimeSeconds, TokenInputs.Binding, CancellationToken.None).Result.AccessToken;
 
     [Benchmark(Description = "Negotiate: three endpoints (random)")]
-    public string ThreeEndpoints() => _three.IssueAsync(BenchmarkInputs.SettingName, BenchmarkInputs.Hub, BenchmarkInputs.UserId, null, BenchmarkInputs.LifetimeSeconds, TokenInputs.Binding, CancellationToken.None).Result.AccessToken;
+    public string ThreeEndpoints() => _three.IssueAsync(BenchmarkInputs.SettingName, BenchmarkInputs.Hub, BenchmarkInputs.UserId, default, BenchmarkInputs.LifetimeSeconds, TokenInputs.Binding, CancellationToken.None).Result.AccessToken;
 
     private ConnectionInfoIssuer Issuer(Dictionary<string, string?> settings)
     {

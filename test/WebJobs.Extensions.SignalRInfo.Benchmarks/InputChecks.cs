@@ -32,11 +32,23 @@ internal static class InputChecks
     /// Both packages' negotiators write, for a list of <see cref="Claim"/>s, the payload the Azure SignalR SDK's own
     /// generator writes for the same user, claims and second, byte for byte: strings with quotes, backslashes,
     /// control characters, line separators and non-ASCII text; integer, boolean and double value types, parsed or
-    /// not; repeated types (one array, mixed types kept). Reserved names, which our rules rename, are left out.
+    /// not; repeated types (one array, mixed types kept). Reserved names, which our rules rename, are left out. Two
+    /// lists: one the rules change (its claims are copied), one they do not (written as it is, without copies).
     /// </summary>
     public static void NegotiatorPayloads(ISignalRNegotiator host, Functions.Worker.Extensions.SignalRInfo.ISignalRNegotiator worker, AzureSdkTokenGenerator sdk)
     {
-        var claims = new List<Claim>
+        var plain = new[]
+        {
+            new Claim("name", "Ada \"Countess\" Lovelace \\ é 😀 </script> \t\n\r\b\f\u0001\u001f\u007f \u0085\u2028\u2029"),
+            new Claim("role", "admin"), new Claim("sub", "s-1"), new Claim("u32", "5", ClaimValueTypes.UInteger32), new Claim("e", string.Empty),
+        };
+        if (!ClaimListReader.IsPlain(plain))
+        {
+            throw new InvalidOperationException("Benchmark input check failed: the plain claim list is not plain");
+        }
+
+        NegotiatorPayloads(host, worker, sdk, plain);
+        NegotiatorPayloads(host, worker, sdk, new List<Claim>
         {
             new("name", "Ada \"Countess\" Lovelace \\ é 😀 </script> \t\n\r\b\f\u0001\u001f\u007f \u0085\u2028\u2029"),
             new(ClaimTypes.NameIdentifier, "id-1"), new(ClaimTypes.Name, "Ada"), new(ClaimTypes.Email, "ada@contoso.com"), new(ClaimTypes.Role, "owner"),
@@ -49,7 +61,11 @@ internal static class InputChecks
             new("d5", "1.5e-7", ClaimValueTypes.Double), new("d6", "0.30000000000000004", ClaimValueTypes.Double), new("d7", "1e16", ClaimValueTypes.Double), new("d8", "NaN", ClaimValueTypes.Double),
             new("d9", "1e400", ClaimValueTypes.Double), new("d10", "-Infinity", ClaimValueTypes.Double), new("d11", "x", ClaimValueTypes.Double),
             new("role", "admin"), new("role", "7", ClaimValueTypes.Integer), new("role", "reader"),
-        };
+        });
+    }
+
+    private static void NegotiatorPayloads(ISignalRNegotiator host, Functions.Worker.Extensions.SignalRInfo.ISignalRNegotiator worker, AzureSdkTokenGenerator sdk, IReadOnlyList<Claim> claims)
+    {
         for (var attempt = 0; ; attempt++)
         {
             // The SDK reads the clock itself: compare only when all three tokens were minted in the same second.

@@ -37,11 +37,11 @@ internal sealed partial class ConnectionInfoIssuer
     /// <param name="settingName">The connection setting.</param>
     /// <param name="hub">The hub name as given.</param>
     /// <param name="userId">The user id, or null.</param>
-    /// <param name="claims">The claims to copy, or null.</param>
+    /// <param name="claims">The claims to write (none by default).</param>
     /// <param name="lifetimeSeconds">The token lifetime in seconds, 1 to 86400.</param>
     /// <param name="inputs">Where user id and claims came from, for the messages.</param>
     /// <param name="cancellationToken">Cancels a wait for an identity key.</param>
-    public ValueTask<IssuedConnectionInfo> IssueAsync(string settingName, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
+    public ValueTask<IssuedConnectionInfo> IssueAsync(string settingName, string hub, string? userId, TokenClaims claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
     {
         var set = _resolver.GetEndpoints(settingName);
         ConfiguredEndpoint endpoint;
@@ -75,7 +75,7 @@ internal sealed partial class ConnectionInfoIssuer
     /// for at once; an instance whose key is unavailable gets no connection info and counts a failure; when no instance
     /// can sign, the error names each one's cause. Never waits for a health probe.
     /// </summary>
-    public async Task<(ConfiguredEndpoint Endpoint, IssuedConnectionInfo? Info)[]> IssueAllAsync(string settingName, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
+    public async Task<(ConfiguredEndpoint Endpoint, IssuedConnectionInfo? Info)[]> IssueAllAsync(string settingName, string hub, string? userId, TokenClaims claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
     {
         var set = _resolver.GetEndpoints(settingName);
         var endpoints = set.Endpoints;
@@ -116,7 +116,7 @@ internal sealed partial class ConnectionInfoIssuer
         return results;
     }
 
-    private async Task<IssuedConnectionInfo> IssueAfterKeyAsync(EndpointSet set, ConfiguredEndpoint endpoint, ValueTask<SigningKey> pending, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
+    private async Task<IssuedConnectionInfo> IssueAfterKeyAsync(EndpointSet set, ConfiguredEndpoint endpoint, ValueTask<SigningKey> pending, string hub, string? userId, TokenClaims claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
     {
         try
         {
@@ -131,7 +131,7 @@ internal sealed partial class ConnectionInfoIssuer
     }
 
     /// <summary>The chosen instance could not sign: the others in the router's fallback order, each cause kept.</summary>
-    private async Task<IssuedConnectionInfo> FailOverAsync(EndpointSet set, ConfiguredEndpoint failed, IdentityKeyUnavailableException first, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
+    private async Task<IssuedConnectionInfo> FailOverAsync(EndpointSet set, ConfiguredEndpoint failed, IdentityKeyUnavailableException first, string hub, string? userId, TokenClaims claims, long lifetimeSeconds, TokenInputs inputs, CancellationToken cancellationToken)
     {
         var causes = new List<string> { failed.Description + ": " + first.Message };
         var previous = failed;
@@ -165,7 +165,7 @@ internal sealed partial class ConnectionInfoIssuer
         return new InvalidOperationException(ErrorMessages.Format(ErrorMessages.NoEndpointOnline, hub, string.Join("; ", reasons)));
     }
 
-    private IssuedConnectionInfo Issue(ServiceConnection connection, SigningKey key, string hub, string? userId, IReadOnlyList<CopiedClaim>? claims, long lifetimeSeconds, TokenInputs inputs)
+    private IssuedConnectionInfo Issue(ServiceConnection connection, SigningKey key, string hub, string? userId, TokenClaims claims, long lifetimeSeconds, TokenInputs inputs)
     {
         // The last hub's lower-cased name and client URL, per connection: a negotiate function has one hub, so most
         // calls reuse them, whichever instance the router picks.

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -41,7 +40,7 @@ internal sealed class SignalRNegotiator : ISignalRNegotiator
         var lifetimeSeconds = _defaultLifetimeSeconds;
         var setting = _defaultSetting;
         string? userId = null;
-        IReadOnlyList<CopiedClaim>? claims = null;
+        var claims = default(TokenClaims);
         if (options is not null)
         {
             if (options.TokenLifetime is { } lifetime)

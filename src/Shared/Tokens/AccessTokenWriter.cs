@@ -33,27 +33,30 @@ internal static class AccessTokenWriter
     /// <param name="inputs">Where the user id and claims came from, for the messages.</param>
     /// <exception cref="ArgumentException">The user id or a claim holds a lone UTF-16 surrogate.</exception>
     /// <exception cref="InvalidOperationException">The token would be longer than <see cref="MaxTokenLength"/> (checked before any buffer is rented when the inputs alone are too long).</exception>
-    public static string Write(SigningKey key, string audiencePrefix, string lowerHub, string? userId, IReadOnlyList<CopiedClaim>? claims, long issuedAt, long lifetimeSeconds, TokenInputs inputs = TokenInputs.Binding)
+    public static string Write(SigningKey key, string audiencePrefix, string lowerHub, string? userId, IReadOnlyList<CopiedClaim>? claims, long issuedAt, long lifetimeSeconds, TokenInputs inputs = TokenInputs.Binding) =>
+        Write(key, audiencePrefix, lowerHub, userId, new TokenClaims(claims), issuedAt, lifetimeSeconds, inputs);
+
+    /// <summary>Writes a token with <paramref name="claims"/> (copied claims, or a <c>Claim</c> list no rule touches).</summary>
+    /// <inheritdoc cref="Write(SigningKey, string, string, string?, IReadOnlyList{CopiedClaim}?, long, long, TokenInputs)"/>
+    public static string Write(SigningKey key, string audiencePrefix, string lowerHub, string? userId, TokenClaims claims, long issuedAt, long lifetimeSeconds, TokenInputs inputs = TokenInputs.Binding)
     {
         // One pass over the inputs: their length (every input character takes at least one payload byte, at most six),
         // and whether a claim holds a lone surrogate.
         long characters = audiencePrefix.Length + lowerHub.Length + (userId?.Length ?? 0);
         long punctuation = 4 + (userId is null ? 0 : 18);
         var claimsInvalid = false;
-        if (claims is not null)
+        for (var i = 0; i < claims.Count; i++)
         {
-            for (var i = 0; i < claims.Count; i++)
+            var type = claims.TypeAt(i);
+            var values = claims.ValueCountAt(i);
+            characters += type.Length;
+            punctuation += 6 + (3 * values);
+            claimsInvalid |= Utf16.IndexOfLoneSurrogate(type) >= 0;
+            for (var j = 0; j < values; j++)
             {
-                var claim = claims[i];
-                characters += claim.Type.Length;
-                punctuation += 6 + (3 * claim.Count);
-                claimsInvalid |= Utf16.IndexOfLoneSurrogate(claim.Type) >= 0;
-                for (var j = 0; j < claim.Count; j++)
-                {
-                    var text = claim[j].Text;
-                    characters += text.Length;
-                    claimsInvalid |= Utf16.IndexOfLoneSurrogate(text) >= 0;
-                }
+                var text = claims.ValueAt(i, j).Text;
+                characters += text.Length;
+                claimsInvalid |= Utf16.IndexOfLoneSurrogate(text) >= 0;
             }
         }
 
@@ -95,12 +98,9 @@ internal static class AccessTokenWriter
                 payload.WriteByte((byte)',');
             }
 
-            if (claims is not null)
+            for (var i = 0; i < claims.Count; i++)
             {
-                for (var i = 0; i < claims.Count; i++)
-                {
-                    WriteClaim(ref payload, claims[i]);
-                }
+                WriteClaim(ref payload, claims, i);
             }
 
             payload.WriteRaw("\"nbf\":");
@@ -143,25 +143,26 @@ internal static class AccessTokenWriter
         }
     }
 
-    private static void WriteClaim(ref JsonPayloadWriter payload, CopiedClaim claim)
+    private static void WriteClaim(ref JsonPayloadWriter payload, TokenClaims claims, int index)
     {
-        payload.WriteString(claim.Type);
+        payload.WriteString(claims.TypeAt(index));
         payload.WriteByte((byte)':');
-        if (claim.Count == 1)
+        var values = claims.ValueCountAt(index);
+        if (values == 1)
         {
-            WriteValue(ref payload, claim[0]);
+            WriteValue(ref payload, claims.ValueAt(index, 0));
         }
         else
         {
             payload.WriteByte((byte)'[');
-            for (var i = 0; i < claim.Count; i++)
+            for (var i = 0; i < values; i++)
             {
                 if (i > 0)
                 {
                     payload.WriteByte((byte)',');
                 }
 
-                WriteValue(ref payload, claim[i]);
+                WriteValue(ref payload, claims.ValueAt(index, i));
             }
 
             payload.WriteByte((byte)']');

@@ -21,48 +21,97 @@ internal static class ClaimListReader
 
     private static readonly char[] DecimalMarks = { '.', 'E', 'e' };
 
-    /// <summary>The claims to copy, or null when there are none.</summary>
+    /// <summary>The claims for a token: none, the list itself when no rule touches it, or the copied claims.</summary>
     /// <exception cref="ArgumentException">A claim in the list is null.</exception>
-    public static IReadOnlyList<CopiedClaim>? Read(IEnumerable<Claim>? claims)
+    public static TokenClaims Read(IEnumerable<Claim>? claims)
     {
         if (claims is null)
         {
-            return null;
+            return default;
         }
 
+        // A snapshot: the caller's collection may change while an identity key is awaited; a Claim cannot change.
+        var snapshot = claims switch
+        {
+            Claim[] array => array.Length == 0 ? array : (Claim[])array.Clone(),
+            ICollection<Claim> collection => Copy(collection),
+            _ => new List<Claim>(claims).ToArray(),
+        };
+        if (IsPlain(snapshot))
+        {
+            return TokenClaims.Plain(snapshot);
+        }
+
+        var copied = new CopiedClaimList(snapshot.Length);
         var subSeen = false;
-        if (claims is Claim[] array)
+        for (var i = 0; i < snapshot.Length; i++)
         {
-            // Arrays and lists (what callers pass) without an enumerator.
-            var copied = new CopiedClaimList(array.Length);
-            for (var i = 0; i < array.Length; i++)
-            {
-                Add(ref copied, array[i], i, ref subSeen);
-            }
-
-            return copied.ToList();
+            Add(ref copied, snapshot[i], i, ref subSeen);
         }
 
-        if (claims is IList<Claim> list)
-        {
-            var copied = new CopiedClaimList(list.Count);
-            for (var i = 0; i < list.Count; i++)
-            {
-                Add(ref copied, list[i], i, ref subSeen);
-            }
-
-            return copied.ToList();
-        }
-
-        var all = new CopiedClaimList(4);
-        var index = 0;
-        foreach (var claim in claims)
-        {
-            Add(ref all, claim, index++, ref subSeen);
-        }
-
-        return all.ToList();
+        return new TokenClaims(copied.ToList());
     }
+
+    /// <summary>
+    /// True when writing <paramref name="claims"/> as they are gives what the rules give: a few claims, none null, each
+    /// a string (its value type has no JSON form), under a type that has no short name, is not the service's own or
+    /// reserved, and is no other claim's type; at most one <c>sub</c>.
+    /// </summary>
+    internal static bool IsPlain(Claim[] claims)
+    {
+        if (claims.Length > 8)
+        {
+            return false;
+        }
+
+        var sub = false;
+        for (var i = 0; i < claims.Length; i++)
+        {
+            var claim = claims[i];
+            if (claim is null || HasJsonForm(claim.ValueType))
+            {
+                return false;
+            }
+
+            var type = claim.Type;
+            if (!ReferenceEquals(OutboundClaimTypes.ShortName(type), type) || ClaimRules.IsServiceClaim(type) || ClaimRules.IsReserved(type))
+            {
+                return false;
+            }
+
+            if (string.Equals(type, "sub", StringComparison.OrdinalIgnoreCase))
+            {
+                if (sub)
+                {
+                    return false;
+                }
+
+                sub = true;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (claims[j].Type == type)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static Claim[] Copy(ICollection<Claim> collection)
+    {
+        var array = new Claim[collection.Count];
+        collection.CopyTo(array, 0);
+        return array;
+    }
+
+    /// <summary>True for the value types <see cref="Value"/> writes as JSON numbers or booleans (when they parse).</summary>
+    private static bool HasJsonForm(string? valueType) =>
+        !ReferenceEquals(valueType, ClaimValueTypes.String)
+        && valueType is ClaimValueTypes.Integer or ClaimValueTypes.Integer64 or ClaimValueTypes.Integer32 or ClaimValueTypes.Boolean or ClaimValueTypes.Double;
 
     private static void Add(ref CopiedClaimList copied, Claim? claim, int index, ref bool subSeen)
     {

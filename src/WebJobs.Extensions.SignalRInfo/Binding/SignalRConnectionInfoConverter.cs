@@ -46,7 +46,7 @@ internal sealed class SignalRConnectionInfoConverter :
         var hub = ResolvedHubName.Check(hubName);
 
         var setting = ConnectionSettingNames.Resolve(attribute.ConnectionStringSetting, _nameResolver);
-        var claims = IdTokenClaimReader.Read(idToken, attribute.ClaimTypeList);
+        var claims = new TokenClaims(IdTokenClaimReader.Read(idToken, attribute.ClaimTypeList));
         var lifetime = attribute.TokenLifetimeSeconds > 0 ? attribute.TokenLifetimeSeconds : _defaultLifetimeSeconds;
         var pending = _issuer.IssueAsync(setting, hub, userId, claims, lifetime, TokenInputs.Binding, cancellationToken);
         return pending.IsCompletedSuccessfully ? new ValueTask<SignalRConnectionInfo>(ToInfo(pending.Result)) : AwaitAsync(pending);

@@ -29,7 +29,7 @@ internal sealed class SignalRNegotiationConverter :
         var hub = ResolvedHubName.Check(input.HubName);
 
         var setting = ConnectionSettingNames.Resolve(input.ConnectionStringSetting, _nameResolver);
-        var claims = IdTokenClaimReader.Read(input.IdToken, input.ClaimTypeList);
+        var claims = new TokenClaims(IdTokenClaimReader.Read(input.IdToken, input.ClaimTypeList));
         var lifetime = input.TokenLifetimeSeconds > 0 ? input.TokenLifetimeSeconds : _defaultLifetimeSeconds;
         var issued = await _issuer.IssueAllAsync(setting, hub, input.UserId, claims, lifetime, TokenInputs.Binding, cancellationToken).ConfigureAwait(false);
         var endpoints = new SignalREndpointConnectionInfo[issued.Length];

@@ -155,14 +155,14 @@ public sealed class EndpointSetResolutionTests : IDisposable
             ("Azure:SignalR:Endpoints:backup:secondary", Connection("backup")));
         var issuer = new ConnectionInfoIssuer(resolver, _time);
 
-        var all = await issuer.IssueAllAsync(Setting, "chat", "u", null, 60, TokenInputs.Binding, default);
+        var all = await issuer.IssueAllAsync(Setting, "chat", "u", default, 60, TokenInputs.Binding, default);
 
         Assert.Null(all.Single(r => r.Endpoint.Name == "id").Info);
         var backup = all.Single(r => r.Endpoint.Name == "backup").Info!.Value;
         await TokenAssert.ValidAsync(backup.AccessToken, Key, "https://backup.service.signalr.net/client/?hub=chat", _time.GetUtcNow());
 
         var none = Resolver(("Azure:SignalR:Endpoints:id:serviceUri", keys.BaseUrl), ("Azure:SignalR:Endpoints:other:serviceUri", keys.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)));
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new ConnectionInfoIssuer(none, _time).IssueAllAsync(Setting, "chat", null, null, 60, TokenInputs.Binding, default));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new ConnectionInfoIssuer(none, _time).IssueAllAsync(Setting, "chat", null, default, 60, TokenInputs.Binding, default));
         Assert.Contains("'id'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'other'", error.Message, StringComparison.Ordinal);
     }
@@ -178,7 +178,7 @@ public sealed class EndpointSetResolutionTests : IDisposable
         }
 
         var issuer = new ConnectionInfoIssuer(resolver, _time);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await issuer.IssueAsync(Setting, "chat", null, null, 60, TokenInputs.Binding, default));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await issuer.IssueAsync(Setting, "chat", null, default, 60, TokenInputs.Binding, default));
 
         Assert.Contains("'east' (https://east.service.signalr.net): the health probe answered 503", error.Message, StringComparison.Ordinal);
         Assert.Contains("'west' (https://west.service.signalr.net): the health probe answered 503", error.Message, StringComparison.Ordinal);
@@ -196,7 +196,7 @@ public sealed class EndpointSetResolutionTests : IDisposable
         // An access key always signs: negotiations that pick 'east' meanwhile prove nothing about the instance.
         for (var i = 0; i < 50; i++)
         {
-            await issuer.IssueAsync(Setting, "chat", "user-" + i, null, 60, TokenInputs.Binding, default);
+            await issuer.IssueAsync(Setting, "chat", "user-" + i, default, 60, TokenInputs.Binding, default);
         }
 
         east.Health.ReportProbeFailure("the health probe failed: HttpRequestException");
@@ -208,14 +208,14 @@ public sealed class EndpointSetResolutionTests : IDisposable
     {
         var resolver = Resolver(("Azure:SignalR:Endpoints:east", Connection("east")), ("Azure:SignalR:Endpoints:west", Connection("west")));
         var issuer = new ConnectionInfoIssuer(resolver, _time);
-        await issuer.IssueAsync(Setting, "chat", null, null, 60, TokenInputs.Binding, default);
+        await issuer.IssueAsync(Setting, "chat", null, default, 60, TokenInputs.Binding, default);
         Assert.Equal(0, _probe.Calls);
         _probe.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _time.Advance(TimeSpan.FromMinutes(3));
 
         for (var i = 0; i < 20; i++)
         {
-            var pending = issuer.IssueAsync(Setting, "chat", "user-" + i, null, 60, TokenInputs.Binding, default);
+            var pending = issuer.IssueAsync(Setting, "chat", "user-" + i, default, 60, TokenInputs.Binding, default);
             Assert.True(pending.IsCompleted, "a negotiation waited for the held health probe");
             var info = await pending;
             var host = new Uri(info.Url).Host;
@@ -242,7 +242,7 @@ public sealed class EndpointSetResolutionTests : IDisposable
             ("Azure:SignalR:Endpoints:backup:secondary", Connection("backup")));
         var issuer = new ConnectionInfoIssuer(resolver, _time);
 
-        var info = await issuer.IssueAsync(Setting, "chat", "u", null, 60, TokenInputs.Binding, default);
+        var info = await issuer.IssueAsync(Setting, "chat", "u", default, 60, TokenInputs.Binding, default);
 
         Assert.StartsWith("https://backup.service.signalr.net/", info.Url, StringComparison.Ordinal);
         await TokenAssert.ValidAsync(info.AccessToken, Key, "https://backup.service.signalr.net/client/?hub=chat", _time.GetUtcNow());

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Security.Claims;
 using Xunit;
 
@@ -53,16 +54,70 @@ public sealed class ClaimListReaderTests
             new Claim(ClaimTypes.Email, "4"),
             new Claim(ClaimTypes.Name.ToUpperInvariant(), "5"),
             new Claim("http://schemas.xmlsoap.org/ws/2009/09/identity/claims/actor", "6"),
-        })!;
+        });
 
         // actort is a reserved name once shortened: renamed as every reserved name is.
-        Assert.Equal(new[] { "nameid", "unique_name", "role", "email", ClaimTypes.Name.ToUpperInvariant(), "asrs.u.actort" }, System.Linq.Enumerable.Select(claims, c => c.Type));
+        Assert.Equal(new[] { "nameid", "unique_name", "role", "email", ClaimTypes.Name.ToUpperInvariant(), "asrs.u.actort" }, Types(claims));
     }
 
     [Fact]
-    public void Read_NoClaims_IsNull()
+    public void Read_NoClaims_IsEmpty()
     {
-        Assert.Null(ClaimListReader.Read(null));
-        Assert.Null(ClaimListReader.Read(new[] { new Claim("asrs.s.uid", "x") }));
+        Assert.Equal(0, ClaimListReader.Read(null).Count);
+        Assert.Equal(0, ClaimListReader.Read(System.Array.Empty<Claim>()).Count);
+        Assert.Equal(0, ClaimListReader.Read(new[] { new Claim("asrs.s.uid", "x") }).Count);
     }
+
+    public static TheoryData<string, Claim[]> NotPlain => new()
+    {
+        { "a typed value", new[] { new Claim("age", "42", ClaimValueTypes.Integer) } },
+        { "a long type with a short name", new[] { new Claim(ClaimTypes.Role, "admin") } },
+        { "a service claim", new[] { new Claim("name", "n"), new Claim("ASRS.s.uid", "x") } },
+        { "a reserved name", new[] { new Claim("Nonce", "n") } },
+        { "a repeated type", new[] { new Claim("role", "a"), new Claim("name", "n"), new Claim("role", "b") } },
+        { "a second sub", new[] { new Claim("sub", "a"), new Claim("SUB", "b") } },
+        { "more than eight", System.Linq.Enumerable.Range(0, 9).Select(i => new Claim("c" + i, "v")).ToArray() },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotPlain))]
+    public void IsPlain_ListsTheRulesChange_AreCopied(string why, Claim[] claims)
+    {
+        Assert.False(ClaimListReader.IsPlain(claims), why);
+    }
+
+    [Fact]
+    public void Read_ListNoRuleTouches_IsWrittenAsItIs()
+    {
+        var claims = new[] { new Claim("name", "Ada"), new Claim("role", "admin"), new Claim("sub", "s"), new Claim("when", "2026-01-01", ClaimValueTypes.DateTime) };
+
+        var read = ClaimListReader.Read(claims);
+
+        Assert.True(ClaimListReader.IsPlain(claims));
+        Assert.Equal(new[] { "name", "role", "sub", "when" }, Types(read));
+        Assert.Equal(new[] { "Ada", "admin", "s", "2026-01-01" }, Enumerable.Range(0, read.Count).Select(i => read.ValueAt(i, 0).Text));
+        Assert.All(Enumerable.Range(0, read.Count), i => Assert.False(read.ValueAt(i, 0).IsJson));
+    }
+
+    [Fact]
+    public void Read_CallerChangesItsArrayAfterwards_TheClaimsReadStay()
+    {
+        // An identity connection may wait for its key before writing: what was checked is what is written.
+        var claims = new[] { new Claim("name", "Ada") };
+        var read = ClaimListReader.Read(claims);
+
+        claims[0] = new Claim("asrs.s.uid", "victim");
+
+        Assert.Equal(new[] { "name" }, Types(read));
+    }
+
+    [Fact]
+    public void Read_NullClaim_NamesItsPosition()
+    {
+        var error = Assert.Throws<System.ArgumentException>(() => ClaimListReader.Read(new[] { new Claim("a", "1"), null! }));
+
+        Assert.StartsWith(ErrorMessages.Format(ErrorMessages.NegotiatorNullClaim, 1), error.Message);
+    }
+
+    private static string[] Types(TokenClaims claims) => Enumerable.Range(0, claims.Count).Select(claims.TypeAt).ToArray();
 }
