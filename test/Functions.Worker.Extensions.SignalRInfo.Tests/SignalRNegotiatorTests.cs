@@ -122,6 +122,47 @@ public sealed class SignalRNegotiatorTests
         Assert.DoesNotContain('\u0085', payload);
     }
 
+    [Theory]
+    [InlineData(0, '\ud800')]
+    [InlineData(15, '\udc00')]
+    [InlineData(16, '\udbff')]
+    [InlineData(17, '\udfff')]
+    [InlineData(47, '\ud800')]
+    public async Task Negotiate_UserIdWithALoneSurrogate_NamesItsPosition(int position, char surrogate)
+    {
+        // The netstandard2.0 build finds surrogates a vector at a time: before, at and after a vector's width.
+        using var services = Services(new() { ["AzureSignalRConnectionString"] = Connection });
+        var negotiator = services.GetRequiredService<ISignalRNegotiator>();
+        var userId = new string('u', position) + surrogate + new string('v', 40);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await negotiator.NegotiateAsync("chat", new SignalRNegotiateOptions { UserId = userId }));
+
+        Assert.Equal(global::SignalRInfo.Core.ErrorMessages.Format(global::SignalRInfo.Core.ErrorMessages.NegotiatorUserIdLoneSurrogate, position), error.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)]
+    [InlineData(31)]
+    public async Task Negotiate_UserIdWithASurrogatePair_IsReadBackExactly(int position)
+    {
+        using var services = Services(new() { ["AzureSignalRConnectionString"] = Connection });
+        var negotiator = services.GetRequiredService<ISignalRNegotiator>();
+        var userId = new string('u', position) + "😀" + new string('v', 40);
+
+        var info = await negotiator.NegotiateAsync("chat", new SignalRNegotiateOptions { UserId = userId });
+
+        var token = await ValidAsync(info.AccessToken!, "https://contoso.service.signalr.net/client/?hub=chat");
+        Assert.Equal(userId, token.GetPayloadValue<string>("asrs.s.uid"));
+    }
+
+    [Fact]
+    public void SigningKey_OnDotNet_WritesTheHashIntoTheTokenBuffer()
+    {
+        // netstandard2.0 cannot name IncrementalHash.TryGetHashAndReset; the runtime has it, and the worker build uses it.
+        Assert.True(global::SignalRInfo.Core.SigningKey.HashesInPlace);
+    }
+
     [Fact]
     public void Options_OutOfRange_NameTheWorkerOption()
     {

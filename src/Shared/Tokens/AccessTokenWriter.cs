@@ -20,6 +20,14 @@ internal static class AccessTokenWriter
     public const string Issuer = "azure-signalr";
 
     private const int SignatureLength = 32;
+
+    // The payload's own names and punctuation, as UTF-8 once.
+    private static readonly byte[] UserIdName = Ascii("\"asrs.s.uid\":");
+    private static readonly byte[] NotBeforeName = Ascii("\"nbf\":");
+    private static readonly byte[] ExpiresName = Ascii(",\"exp\":");
+    private static readonly byte[] IssuedAtName = Ascii(",\"iat\":");
+    private static readonly byte[] IssuerAndAudienceName = Ascii(",\"iss\":\"" + Issuer + "\",\"aud\":\"");
+    private static readonly byte[] End = Ascii("\"}");
     private const int EncodedSignatureLength = 43;
 
     /// <summary>Writes a token.</summary>
@@ -93,7 +101,7 @@ internal static class AccessTokenWriter
             payload.WriteByte((byte)'{');
             if (userId is not null)
             {
-                payload.WriteRaw("\"asrs.s.uid\":");
+                payload.WriteRaw(UserIdName);
                 payload.WriteString(userId);
                 payload.WriteByte((byte)',');
             }
@@ -103,16 +111,16 @@ internal static class AccessTokenWriter
                 WriteClaim(ref payload, claims, i);
             }
 
-            payload.WriteRaw("\"nbf\":");
+            payload.WriteRaw(NotBeforeName);
             payload.WriteNumber(issuedAt);
-            payload.WriteRaw(",\"exp\":");
+            payload.WriteRaw(ExpiresName);
             payload.WriteNumber(issuedAt + lifetimeSeconds);
-            payload.WriteRaw(",\"iat\":");
+            payload.WriteRaw(IssuedAtName);
             payload.WriteNumber(issuedAt);
-            payload.WriteRaw(",\"iss\":\"" + Issuer + "\",\"aud\":\"");
+            payload.WriteRaw(IssuerAndAudienceName);
             payload.WriteEscaped(audiencePrefix);
             payload.WriteEscaped(lowerHub);
-            payload.WriteRaw("\"}");
+            payload.WriteRaw(End);
 
             var header = key.HeaderSegment;
             var total = header.Length + Base64Url.EncodedLength(payload.Length) + 1 + EncodedSignatureLength;
@@ -142,6 +150,8 @@ internal static class AccessTokenWriter
             }
         }
     }
+
+    private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
 
     private static void WriteClaim(ref JsonPayloadWriter payload, TokenClaims claims, int index)
     {

@@ -53,6 +53,14 @@ internal struct JsonPayloadWriter
 #endif
     }
 
+    /// <summary>Writes UTF-8 bytes of our own as they are.</summary>
+    public void WriteRaw(byte[] utf8)
+    {
+        Ensure(utf8.Length);
+        System.Buffer.BlockCopy(utf8, 0, Buffer, Length, utf8.Length);
+        Length += utf8.Length;
+    }
+
     /// <summary>Writes a single ASCII byte.</summary>
     public void WriteByte(byte value)
     {

@@ -13,6 +13,14 @@ namespace SignalRInfo.Core;
 internal sealed class SigningKey
 {
     private const string KidDerivationLabel = "WebJobs.Extensions.SignalRInfo kid v1\n";
+#if !NET
+
+    /// <summary>
+    /// The runtime's <c>IncrementalHash.TryGetHashAndReset(Span&lt;byte&gt;, out int)</c> (.NET Core 2.1 and later), which
+    /// netstandard2.0 cannot name: where the runtime has it, the hash goes into the caller's buffer, not a new array.
+    /// </summary>
+    private static readonly TryGetHashAndResetMethod? TryGetHashAndReset = FindTryGetHashAndReset();
+#endif
     private readonly byte[] _key;
     private readonly IncrementalHash?[] _pool;
 
@@ -73,7 +81,17 @@ internal sealed class SigningKey
                 throw new InvalidOperationException("HMAC-SHA256 produced no hash.");
             }
 #else
-            Buffer.BlockCopy(hmac.GetHashAndReset(), 0, signature, 0, 32);
+            if (TryGetHashAndReset is { } tryGetHashAndReset)
+            {
+                if (!tryGetHashAndReset(hmac, signature, out _))
+                {
+                    throw new InvalidOperationException("HMAC-SHA256 produced no hash.");
+                }
+            }
+            else
+            {
+                Buffer.BlockCopy(hmac.GetHashAndReset(), 0, signature, 0, 32);
+            }
 #endif
         }
         catch
@@ -87,6 +105,17 @@ internal sealed class SigningKey
 
     /// <inheritdoc />
     public override string ToString() => "SigningKey(kid=" + KeyId + ")";
+#if !NET
+
+    /// <summary>True when this build writes the hash into the caller's buffer (the runtime has the method).</summary>
+    internal static bool HashesInPlace => TryGetHashAndReset is not null;
+
+    private static TryGetHashAndResetMethod? FindTryGetHashAndReset()
+    {
+        var method = typeof(IncrementalHash).GetMethod("TryGetHashAndReset", new[] { typeof(Span<byte>), typeof(int).MakeByRefType() });
+        return method is null ? null : (TryGetHashAndResetMethod?)Delegate.CreateDelegate(typeof(TryGetHashAndResetMethod), method, throwOnBindFailure: false);
+    }
+#endif
 
     private IncrementalHash Rent()
     {
@@ -116,4 +145,8 @@ internal sealed class SigningKey
 
         hmac.Dispose();
     }
+#if !NET
+
+    private delegate bool TryGetHashAndResetMethod(IncrementalHash hash, Span<byte> destination, out int written);
+#endif
 }
