@@ -7,8 +7,8 @@ namespace WebJobs.Extensions.SignalRInfo;
 
 /// <summary>
 /// One <c>[AutoResolve]</c> property of a binding attribute, prepared once per function as WebJobs prepares it:
-/// <c>%Setting%</c> replaced from the app settings, then the text parsed as a binding template. Per call only a
-/// template with expressions (<c>{headers.x}</c>, <c>{query.x}</c>, <c>{sys.…}</c>) is bound, with WebJobs' own
+/// <c>%Setting%</c> replaced from the app settings, then text with braces parsed as a binding template. Per call only
+/// such a template (<c>{headers.x}</c>, <c>{query.x}</c>, <c>{sys.…}</c>, escaped <c>{{</c>) is bound, with WebJobs' own
 /// <see cref="BindingTemplate"/>, so an expression means what it means in every other binding (a missing key is an
 /// error). An empty value stays as written.
 /// </summary>
@@ -20,6 +20,8 @@ namespace WebJobs.Extensions.SignalRInfo;
 /// </remarks>
 internal sealed class AutoResolvedValue
 {
+    private static readonly char[] Braces = { '{', '}' };
+
     private readonly string? _constant;
     private readonly BindingTemplate? _template;
     private readonly string? _name;
@@ -45,9 +47,10 @@ internal sealed class AutoResolvedValue
             return new AutoResolvedValue(value, null);
         }
 
+        // Text without braces is a constant; any brace means a template, even without expressions: WebJobs binds it per
+        // call, which turns an escaped '{{' or '}}' into a brace.
         var resolved = nameResolver.ResolveWholeString(value);
-        var template = BindingTemplate.FromString(resolved);
-        return template.HasParameters ? new AutoResolvedValue(null, template) : new AutoResolvedValue(resolved, null);
+        return resolved.IndexOfAny(Braces) < 0 ? new AutoResolvedValue(resolved, null) : new AutoResolvedValue(null, BindingTemplate.FromString(resolved));
     }
 
     /// <summary>The value for one call; without binding data, a template's text as written (as WebJobs does).</summary>

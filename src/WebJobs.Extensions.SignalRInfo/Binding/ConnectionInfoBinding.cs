@@ -73,8 +73,15 @@ internal sealed class ConnectionInfoBinding : IBinding
     {
         if (value is string invokeString)
         {
-            var attribute = _fromInvokeString(invokeString);
-            return ProvideAsync(_converter.ConvertAsync(attribute, attribute.HubName, attribute.UserId, attribute.IdToken, context.CancellationToken));
+            try
+            {
+                var attribute = _fromInvokeString(invokeString);
+                return ProvideAsync(_converter.ConvertAsync(attribute, attribute.HubName, attribute.UserId, attribute.IdToken, context.CancellationToken));
+            }
+            catch (Exception ex)
+            {
+                return Task.FromException<IValueProvider>(ex);
+            }
         }
 
         if (value is not null && _type.IsInstanceOfType(value))

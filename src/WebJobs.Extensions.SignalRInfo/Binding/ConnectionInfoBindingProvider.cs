@@ -22,7 +22,7 @@ internal sealed class ConnectionInfoBindingProvider<TAttribute> : IBindingProvid
     public Task<IBinding?> TryCreateAsync(BindingProviderContext context)
     {
         var parameter = context.Parameter;
-        var attribute = parameter.GetCustomAttribute<TAttribute>(inherit: false);
+        var attribute = parameter.GetCustomAttribute<TAttribute>();
         var kind = ConnectionInfoBinding.KindOf(parameter.ParameterType);
         if (attribute is null || kind == ConnectionInfoParameterType.None)
         {

@@ -8,6 +8,7 @@ using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Extensions.Http;
 using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Host.Bindings;
+using Microsoft.Azure.WebJobs.Host.Bindings.Path;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using SignalRInfo.TestSupport;
@@ -46,6 +47,11 @@ public class ConnectionInfoBindingTests
         public static JObject NegotiateJObject(
             [HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest req,
             [SignalRInfo(HubName = "chat")] JObject connectionInfo) => connectionInfo;
+
+        [FunctionName("negotiateBraces")]
+        public static SignalRConnectionInfo NegotiateBraces(
+            [HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest req,
+            [SignalRConnectionInfo(HubName = "chat", UserId = "u{{1}}")] SignalRConnectionInfo connectionInfo) => connectionInfo;
 
         [FunctionName("negotiateTemplates")]
         public static SignalRConnectionInfo NegotiateTemplates(
@@ -118,6 +124,19 @@ public class ConnectionInfoBindingTests
         Assert.Equal(Audience + "room7", info.Url);
         var jwt = await TokenAssert.ValidAsync(info.AccessToken!, Key, Audience + "room7", host.Time.GetUtcNow());
         Assert.Equal("negotiateTemplates", jwt.GetClaim("asrs.s.uid").Value);
+    }
+
+    [Fact]
+    public async Task Call_EscapedBracesWithoutExpressions_AreUnescapedAsWebJobsBindsThem()
+    {
+        // Text with no expression is still a template for WebJobs: '{{' binds to '{' (this kept "u{{1}}" before).
+        await using var host = await TestHost.StartAsync(Settings(), typeof(Functions));
+
+        var info = (SignalRConnectionInfo)(await host.CallForResponseAsync("negotiateBraces"))!;
+
+        var jwt = await TokenAssert.ValidAsync(info.AccessToken!, Key, Audience + "chat", host.Time.GetUtcNow());
+        Assert.Equal(BindingTemplate.FromString("u{{1}}").Bind(new Dictionary<string, object>()), jwt.GetClaim("asrs.s.uid").Value);
+        Assert.Equal("u{1}", jwt.GetClaim("asrs.s.uid").Value);
     }
 
     [Fact]
