@@ -14,8 +14,9 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
 /// <summary>
 /// What the WebJobs function executor does per negotiate for the input binding, and nothing else of the pipeline: the
-/// <see cref="IBinding"/> the host made for the function's parameter binds with the request's binding data, then the
-/// executor reads its value and its invoke string. The functions, the host and the request are those of
+/// <see cref="IBinding"/> the host made for the function's parameter binds with the binding data of the request's
+/// trigger (the executor adds <c>sys</c> and the call's parameters to a copy per call; these functions use neither),
+/// then its value and its invoke string are read. The functions, the host and the request are those of
 /// <see cref="NegotiateInvocationBenchmarks"/>; the no-op binding (Baseline) is WebJobs' BindToInput with a constant.
 /// These calls complete synchronously, so the rows carry none of the thread-pool hops of a whole invocation.
 /// </summary>

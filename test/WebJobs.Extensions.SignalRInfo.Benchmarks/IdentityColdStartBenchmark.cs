@@ -92,7 +92,7 @@ internal static class IdentityColdStartBenchmark
             await gate.Task.ConfigureAwait(false);
             var start = Stopwatch.GetTimestamp();
             var key = await connection.GetSigningKeyAsync(CancellationToken.None).ConfigureAwait(false);
-            tokens[index] = AccessTokenWriter.Write(key, endpoint.AudiencePrefix, BenchmarkInputs.LowerHub, BenchmarkInputs.UserId, null, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), BenchmarkInputs.LifetimeSeconds);
+            tokens[index] = AccessTokenWriter.Write(key, endpoint.AudiencePrefix, BenchmarkInputs.LowerHub, BenchmarkInputs.UserId, default, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), BenchmarkInputs.LifetimeSeconds);
             latencies[index] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
     }

@@ -43,7 +43,7 @@ public class PerCallPartsBenchmarks
 
     [Benchmark(Baseline = true, Description = "Part: minting only (AccessTokenWriter)")]
     public string Minting() =>
-        AccessTokenWriter.Write(_key, _audiencePrefix, BenchmarkInputs.LowerHub, BenchmarkInputs.UserId, null, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), BenchmarkInputs.LifetimeSeconds);
+        AccessTokenWriter.Write(_key, _audiencePrefix, BenchmarkInputs.LowerHub, BenchmarkInputs.UserId, default, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), BenchmarkInputs.LifetimeSeconds);
 
     [Benchmark(Description = "Part: connection look-up (setting name + configuration)")]
     public object ConnectionLookup() => _resolver.GetConnection(SignalRConnectionInfoAttributeBase.DefaultConnectionStringSetting);

@@ -13,7 +13,8 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// time and 1.25× of its bytes; each package's ISignalRNegotiator within 1.1× of the binding's minting; a negotiate
 /// (the whole invocation, and the binding alone) costing at most 1.3× the minting floor on top of the no-op binding;
 /// three instances within 1.2× of one. A target is computed per round (<see cref="Rounds"/>) from that round's rows;
-/// its median over the rounds decides, and every round's value is shown.
+/// its median over the rounds decides, and every round's value is shown. The budgets in units of the minting floor
+/// use the floor's median over the rounds.
 /// </summary>
 internal static class TargetReport
 {

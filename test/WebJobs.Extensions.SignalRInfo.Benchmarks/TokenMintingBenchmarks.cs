@@ -21,7 +21,7 @@ public class TokenMintingBenchmarks
 {
     private SigningKey _signingKey = null!;
     private string _audiencePrefix = null!;
-    private IReadOnlyList<CopiedClaim> _claims = null!;
+    private TokenClaims _claims;
     private JsonWebTokenHandler _handler = null!;
     private SecurityTokenDescriptor _descriptor = null!;
     private AzureSdkTokenGenerator _sdk = null!;
@@ -41,7 +41,7 @@ public class TokenMintingBenchmarks
         var endpoint = ServiceConnectionString.Parse(BenchmarkInputs.ConnectionString, BenchmarkInputs.SettingName).Endpoint;
         _signingKey = SigningKey.FromAccessKey(BenchmarkInputs.AccessKey);
         _audiencePrefix = endpoint.AudiencePrefix;
-        _claims = BenchmarkInputs.CopiedClaims();
+        _claims = new TokenClaims(BenchmarkInputs.CopiedClaims());
 
         var keyBytes = Encoding.UTF8.GetBytes(BenchmarkInputs.AccessKey);
         _handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = true, TokenLifetimeInMinutes = BenchmarkInputs.LifetimeSeconds / 60 };

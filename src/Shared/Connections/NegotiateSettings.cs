@@ -15,6 +15,9 @@ internal sealed class NegotiateSettings
     /// <summary>The default access token lifetime: one hour.</summary>
     public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>The shortest access token lifetime accepted: one second.</summary>
+    public static readonly TimeSpan MinTokenLifetime = TimeSpan.FromSeconds(1);
+
     /// <summary>The longest access token lifetime accepted: one day.</summary>
     public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(1);
 
@@ -60,7 +63,7 @@ internal sealed class NegotiateSettings
     /// <exception cref="ArgumentOutOfRangeException">Shorter than a second or longer than a day.</exception>
     public static TimeSpan CheckTokenLifetime(TimeSpan value, string parameterName, string optionName)
     {
-        if (value < TimeSpan.FromSeconds(1) || value > MaxTokenLifetime)
+        if (value < MinTokenLifetime || value > MaxTokenLifetime)
         {
             throw new ArgumentOutOfRangeException(parameterName, ErrorMessages.Format(ErrorMessages.TokenLifetimeOutOfRange, optionName, value));
         }

@@ -12,8 +12,6 @@ namespace WebJobs.Extensions.SignalRInfo;
 /// <summary>The <see cref="ISignalRNegotiator"/> of the package: checks the call's inputs, then the shared issuer mints.</summary>
 internal sealed class SignalRNegotiator : ISignalRNegotiator
 {
-    private static readonly TimeSpan MinTokenLifetime = TimeSpan.FromSeconds(1);
-
     private readonly ConnectionInfoIssuer _issuer;
     private readonly string _defaultSetting;
     private readonly long _defaultLifetimeSeconds;
@@ -45,7 +43,7 @@ internal sealed class SignalRNegotiator : ISignalRNegotiator
         {
             if (options.TokenLifetime is { } lifetime)
             {
-                if (lifetime < MinTokenLifetime || lifetime > NegotiateSettings.MaxTokenLifetime)
+                if (lifetime < NegotiateSettings.MinTokenLifetime || lifetime > NegotiateSettings.MaxTokenLifetime)
                 {
                     throw new ArgumentOutOfRangeException(nameof(options), ErrorMessages.Format(ErrorMessages.NegotiatorTokenLifetimeOutOfRange, lifetime));
                 }

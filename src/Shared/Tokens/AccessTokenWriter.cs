@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
 using System.Text;
 
 namespace SignalRInfo.Core;
@@ -35,17 +34,12 @@ internal static class AccessTokenWriter
     /// <param name="audiencePrefix">The audience up to the hub, e.g. <c>https://host/client/?hub=</c>.</param>
     /// <param name="lowerHub">The lower-cased hub name.</param>
     /// <param name="userId">The user id, or null for none (an empty string is written).</param>
-    /// <param name="claims">Claims copied from an IdToken, or null.</param>
+    /// <param name="claims">The claims: copied ones, a <c>Claim</c> list no rule touches, or none (<c>default</c>).</param>
     /// <param name="issuedAt">Unix seconds: <c>nbf</c> and <c>iat</c>.</param>
     /// <param name="lifetimeSeconds">Seconds until <c>exp</c>.</param>
     /// <param name="inputs">Where the user id and claims came from, for the messages.</param>
     /// <exception cref="ArgumentException">The user id or a claim holds a lone UTF-16 surrogate.</exception>
     /// <exception cref="InvalidOperationException">The token would be longer than <see cref="MaxTokenLength"/> (checked before any buffer is rented when the inputs alone are too long).</exception>
-    public static string Write(SigningKey key, string audiencePrefix, string lowerHub, string? userId, IReadOnlyList<CopiedClaim>? claims, long issuedAt, long lifetimeSeconds, TokenInputs inputs = TokenInputs.Binding) =>
-        Write(key, audiencePrefix, lowerHub, userId, new TokenClaims(claims), issuedAt, lifetimeSeconds, inputs);
-
-    /// <summary>Writes a token with <paramref name="claims"/> (copied claims, or a <c>Claim</c> list no rule touches).</summary>
-    /// <inheritdoc cref="Write(SigningKey, string, string, string?, IReadOnlyList{CopiedClaim}?, long, long, TokenInputs)"/>
     public static string Write(SigningKey key, string audiencePrefix, string lowerHub, string? userId, TokenClaims claims, long issuedAt, long lifetimeSeconds, TokenInputs inputs = TokenInputs.Binding)
     {
         // One pass over the inputs: their length (every input character takes at least one payload byte, at most six),

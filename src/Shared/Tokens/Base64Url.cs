@@ -154,7 +154,8 @@ internal static class Base64Url
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(chars);
+            // What it held is someone's ID token payload: it does not stay in the shared pool.
+            ArrayPool<char>.Shared.Return(chars, clearArray: true);
         }
     }
 }

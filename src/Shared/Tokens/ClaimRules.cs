@@ -14,10 +14,7 @@ internal static class ClaimRules
     private const string ServicePrefix = "asrs.";
 
     /// <summary>True for a claim type of the service's own (<c>asrs.*</c>), which is never copied.</summary>
-    public static bool IsServiceClaim(string type) =>
-        type.Length >= ServicePrefix.Length
-        && (type[0] >= 0x80 || (type[0] | 0x20) == 'a') // an ASCII first letter other than 'a' cannot match, ignoring case
-        && type.StartsWith(ServicePrefix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsServiceClaim(string type) => type.StartsWith(ServicePrefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Adds <paramref name="value"/> under <paramref name="type"/>, renamed if reserved, to its claim in <paramref name="claims"/>.</summary>
     public static void Add(ref CopiedClaimList claims, string type, ClaimValue value, ref bool subSeen)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 
 namespace SignalRInfo.Core;
@@ -8,9 +7,9 @@ namespace SignalRInfo.Core;
 /// A claim type (after renaming) with its values in order; several values are written as a JSON array. The first
 /// value is held inline, so the usual claim with one value is one object.
 /// </summary>
-internal sealed class CopiedClaim : IReadOnlyList<ClaimValue>
+internal sealed class CopiedClaim
 {
-    private ClaimValue _first;
+    private readonly ClaimValue _first;
     private List<ClaimValue>? _more;
 
     public CopiedClaim(string type, ClaimValue value)
@@ -22,13 +21,10 @@ internal sealed class CopiedClaim : IReadOnlyList<ClaimValue>
 
     public string Type { get; }
 
-    /// <summary>The values in order (this claim itself).</summary>
-    public IReadOnlyList<ClaimValue> Values => this;
-
-    /// <inheritdoc />
+    /// <summary>How many values the claim has.</summary>
     public int Count { get; private set; }
 
-    /// <inheritdoc />
+    /// <summary>Value <paramref name="index"/>, in order.</summary>
     public ClaimValue this[int index] => index == 0 ? _first : index < Count ? _more![index - 1] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>Adds a value after the others.</summary>
@@ -37,16 +33,4 @@ internal sealed class CopiedClaim : IReadOnlyList<ClaimValue>
         (_more ??= new List<ClaimValue>(2)).Add(value);
         Count++;
     }
-
-    /// <inheritdoc />
-    public IEnumerator<ClaimValue> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            yield return this[i];
-        }
-    }
-
-    /// <inheritdoc />
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -70,7 +70,7 @@ internal static class IdTokenClaimReader
         }
         finally
         {
-            // The decoded claims of someone's ID token do not stay in the shared pool.
+            // The decoded claims of someone's ID token do not stay in the shared pool (nor its text: Base64Url.TryDecode).
             ArrayPool<byte>.Shared.Return(payload, clearArray: true);
         }
     }

@@ -9,8 +9,8 @@ namespace SignalRInfo.Core;
 
 /// <summary>
 /// Writes compact JSON as UTF-8 into one buffer: non-ASCII as raw UTF-8 (but U+0085, U+2028, U+2029), <c>"</c> and
-/// <c>\</c> and control characters escaped, <c>/</c> not escaped. The caller sizes the buffer with
-/// <see cref="MaxStringBytes"/>; it grows if that estimate was short.
+/// <c>\</c> and control characters escaped, <c>/</c> not escaped. The caller sizes the buffer (a string takes at most
+/// <see cref="MaxStringBytes"/>); it grows if that was short.
 /// </summary>
 internal struct JsonPayloadWriter
 {

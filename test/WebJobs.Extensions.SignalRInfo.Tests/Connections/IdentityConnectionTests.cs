@@ -65,7 +65,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
         var key = await connection.GetSigningKeyAsync(CancellationToken.None);
 
         Assert.Equal("kid-1", key.KeyId);
-        var token = AccessTokenWriter.Write(key, connection.Endpoint.AudiencePrefix, "chat", "ann", null, _time.GetUtcNow().ToUnixTimeSeconds(), 3600);
+        var token = AccessTokenWriter.Write(key, connection.Endpoint.AudiencePrefix, "chat", "ann", default, _time.GetUtcNow().ToUnixTimeSeconds(), 3600);
         var jwt = await TokenAssert.ValidAsync(token, IssuedKey, "http://127.0.0.1/client/?hub=chat", _time.GetUtcNow());
         Assert.Equal("kid-1", jwt.Kid);
         Assert.Equal("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"kid-1\"}", TokenAssert.DecodePart(token, 0));
@@ -101,7 +101,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
         var key = await connection.GetSigningKeyAsync(CancellationToken.None);
 
         Assert.Equal(1, _server.RequestCount);
-        var token = AccessTokenWriter.Write(key, connection.Endpoint.AudiencePrefix, "chat", null, null, _time.GetUtcNow().ToUnixTimeSeconds(), 3600);
+        var token = AccessTokenWriter.Write(key, connection.Endpoint.AudiencePrefix, "chat", null, default, _time.GetUtcNow().ToUnixTimeSeconds(), 3600);
         await TokenAssert.ValidAsync(token, IssuedKey, "https://contoso.service.signalr.net/client/?hub=chat", _time.GetUtcNow());
     }
 
@@ -155,7 +155,7 @@ public sealed class IdentityConnectionTests : IAsyncLifetime
 
         Assert.Equal("kid-2", key.KeyId);
         Assert.Equal(2, _server.RequestCount);
-        var token = AccessTokenWriter.Write(key, connection.Endpoint.AudiencePrefix, "chat", null, null, _time.GetUtcNow().ToUnixTimeSeconds(), 3600);
+        var token = AccessTokenWriter.Write(key, connection.Endpoint.AudiencePrefix, "chat", null, default, _time.GetUtcNow().ToUnixTimeSeconds(), 3600);
         Assert.Equal("kid-2", (await TokenAssert.ValidAsync(token, NextKey, "http://127.0.0.1/client/?hub=chat", _time.GetUtcNow())).Kid);
     }
 

@@ -52,6 +52,34 @@ public sealed class ServiceConnectionResolverTests : IDisposable
     }
 
     [Fact]
+    public void GetEndpoints_TwoSettingsInTurn_EachGetsItsOwnSet()
+    {
+        // The last set answers a repeated name without hashing it: names in turn, and one that differs only in case.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Setting] = First, ["Other"] = Second }).Build();
+        var resolver = Resolver(configuration);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("first.service.signalr.net", resolver.GetEndpoints(Setting).Endpoints[0].Connection.Endpoint.Endpoint.Host);
+            Assert.Equal("second.service.signalr.net", resolver.GetEndpoints("Other").Endpoints[0].Connection.Endpoint.Endpoint.Host);
+            Assert.Equal("second.service.signalr.net", resolver.GetEndpoints("OTHER").Endpoints[0].Connection.Endpoint.Endpoint.Host);
+        }
+    }
+
+    [Fact]
+    public void GetEndpoints_ReloadingProviderChangesTheSetting_TheLastSetIsNotUsedAgain()
+    {
+        var source = new ReloadingConfigurationSource(new Dictionary<string, string?> { [Setting] = First });
+        var resolver = Resolver(new ConfigurationBuilder().Add(source).Build());
+        Assert.Equal("first.service.signalr.net", resolver.GetEndpoints(Setting).Endpoints[0].Connection.Endpoint.Endpoint.Host);
+        Assert.Equal("first.service.signalr.net", resolver.GetEndpoints(Setting).Endpoints[0].Connection.Endpoint.Endpoint.Host);
+
+        source.Provider.SetAndReload(Setting, Second);
+
+        Assert.Equal("second.service.signalr.net", resolver.GetEndpoints(Setting).Endpoints[0].Connection.Endpoint.Endpoint.Host);
+    }
+
+    [Fact]
     public void GetConnection_ReloadWithTheSameValue_KeepsTheSameConnection()
     {
         var source = new ReloadingConfigurationSource(new Dictionary<string, string?> { [Setting] = First });

@@ -14,7 +14,7 @@ public class AccessTokenWriterTests
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
     private static string Write(string? userId = null, IReadOnlyList<CopiedClaim>? claims = null, string hub = "chat", long lifetime = 3600, SigningKey? key = null) =>
-        AccessTokenWriter.Write(key ?? SigningKey.FromAccessKey(AccessKey), AudiencePrefix, hub, userId, claims, Now.ToUnixTimeSeconds(), lifetime);
+        AccessTokenWriter.Write(key ?? SigningKey.FromAccessKey(AccessKey), AudiencePrefix, hub, userId, new TokenClaims(claims), Now.ToUnixTimeSeconds(), lifetime);
 
     [Fact]
     public async Task Write_Token_VerifiesWithIndependentValidator()

@@ -77,6 +77,7 @@ public sealed class ClaimListReaderTests
         { "a repeated type", new[] { new Claim("role", "a"), new Claim("name", "n"), new Claim("role", "b") } },
         { "a second sub", new[] { new Claim("sub", "a"), new Claim("SUB", "b") } },
         { "more than eight", System.Linq.Enumerable.Range(0, 9).Select(i => new Claim("c" + i, "v")).ToArray() },
+        { "a null claim", new[] { new Claim("name", "n"), null! } },
     };
 
     [Theory]
@@ -89,13 +90,13 @@ public sealed class ClaimListReaderTests
     [Fact]
     public void Read_ListNoRuleTouches_IsWrittenAsItIs()
     {
-        var claims = new[] { new Claim("name", "Ada"), new Claim("role", "admin"), new Claim("sub", "s"), new Claim("when", "2026-01-01", ClaimValueTypes.DateTime) };
+        var claims = new[] { new Claim("name", "Ada"), new Claim("role", "admin"), new Claim("sub", "s"), new Claim("when", "2026-01-01", ClaimValueTypes.DateTime), new Claim("http://contoso/claims/tier", "gold") };
 
         var read = ClaimListReader.Read(claims);
 
         Assert.True(ClaimListReader.IsPlain(claims));
-        Assert.Equal(new[] { "name", "role", "sub", "when" }, Types(read));
-        Assert.Equal(new[] { "Ada", "admin", "s", "2026-01-01" }, Enumerable.Range(0, read.Count).Select(i => read.ValueAt(i, 0).Text));
+        Assert.Equal(new[] { "name", "role", "sub", "when", "http://contoso/claims/tier" }, Types(read));
+        Assert.Equal(new[] { "Ada", "admin", "s", "2026-01-01", "gold" }, Enumerable.Range(0, read.Count).Select(i => read.ValueAt(i, 0).Text));
         Assert.All(Enumerable.Range(0, read.Count), i => Assert.False(read.ValueAt(i, 0).IsJson));
     }
 

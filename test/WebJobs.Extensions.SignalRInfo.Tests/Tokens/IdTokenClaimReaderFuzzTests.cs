@@ -75,7 +75,7 @@ public class IdTokenClaimReaderFuzzTests
     {
         try
         {
-            var token = AccessTokenWriter.Write(key, "https://contoso/client/?hub=", "chat", "ann", claims, 1_800_000_000, 3600);
+            var token = AccessTokenWriter.Write(key, "https://contoso/client/?hub=", "chat", "ann", new TokenClaims(claims), 1_800_000_000, 3600);
             Assert.Equal(3, token.Split('.').Length);
         }
         catch (ArgumentException ex) when (ex.Message == ErrorMessages.ClaimLoneSurrogate)

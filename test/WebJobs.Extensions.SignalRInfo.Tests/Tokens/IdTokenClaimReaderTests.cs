@@ -14,7 +14,7 @@ public class IdTokenClaimReaderTests
         var claims = IdTokenClaimReader.Read(idToken, new[] { "email", "name" })!;
 
         Assert.Equal(new[] { "name", "email" }, claims.Select(c => c.Type));
-        Assert.Equal("ann@contoso.com", claims[1].Values.Single().Text);
+        Assert.Equal("ann@contoso.com", claims[1].Values().Single().Text);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public class IdTokenClaimReaderTests
         var claims = IdTokenClaimReader.Read(idToken, types)!;
 
         Assert.Equal(types.Select(t => "asrs.u." + t), claims.Select(c => c.Type));
-        Assert.True(claims.Single(c => c.Type == "asrs.u.exp").Values.Single().IsJson);
+        Assert.True(claims.Single(c => c.Type == "asrs.u.exp").Values().Single().IsJson);
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public class IdTokenClaimReaderTests
 
         var claims = IdTokenClaimReader.Read(idToken, new[] { "sub" })!;
 
-        Assert.Equal("s1", claims.Single(c => c.Type == "sub").Values.Single().Text);
-        Assert.Equal(new[] { "s2", "s3" }, claims.Single(c => c.Type == "asrs.u.sub").Values.Select(v => v.Text));
+        Assert.Equal("s1", claims.Single(c => c.Type == "sub").Values().Single().Text);
+        Assert.Equal(new[] { "s2", "s3" }, claims.Single(c => c.Type == "asrs.u.sub").Values().Select(v => v.Text));
     }
 
     [Fact]
@@ -58,10 +58,10 @@ public class IdTokenClaimReaderTests
         var claims = IdTokenClaimReader.Read(idToken, new[] { "roles", "age", "verified", "one", "none" })!;
 
         Assert.Equal(new[] { "roles", "age", "verified", "one" }, claims.Select(c => c.Type));
-        Assert.Equal(new[] { "a", "b" }, claims[0].Values.Select(v => v.Text));
-        Assert.Equal(("42", true), (claims[1].Values.Single().Text, claims[1].Values.Single().IsJson));
-        Assert.Equal(("false", true), (claims[2].Values.Single().Text, claims[2].Values.Single().IsJson));
-        Assert.Single(claims[3].Values);
+        Assert.Equal(new[] { "a", "b" }, claims[0].Values().Select(v => v.Text));
+        Assert.Equal(("42", true), (claims[1].Values().Single().Text, claims[1].Values().Single().IsJson));
+        Assert.Equal(("false", true), (claims[2].Values().Single().Text, claims[2].Values().Single().IsJson));
+        Assert.Single(claims[3].Values());
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class IdTokenClaimReaderTests
     {
         var claims = IdTokenClaimReader.Read("Bearer " + TokenAssert.IdToken("{\"name\":\"Ann\"}"), new[] { "name" });
 
-        Assert.Equal("Ann", claims!.Single().Values.Single().Text);
+        Assert.Equal("Ann", claims!.Single().Values().Single().Text);
     }
 
     [Theory]
