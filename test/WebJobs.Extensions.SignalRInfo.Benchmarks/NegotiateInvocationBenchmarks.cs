@@ -11,8 +11,13 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// A whole negotiate call through a real JobHost (a new HttpRequest in, the function's SignalRConnectionInfo out),
 /// the same function with a no-op binding of the same attribute shape (Baseline: the pipeline's own cost), and
 /// with no binding at all. One host serves all four functions, so they share the pipeline and its configuration.
+/// A new process calling one function reaches its steady pace only after about 5 s of calls (the tiered JIT works
+/// through the pipeline's methods; <c>--loop NAME,NAME,… 1</c> shows it second by second), and later for the function
+/// with more code (IdToken claims): three warm-up iterations (1.5 s) measured the end of that climb. Sixteen (8 s)
+/// measure the steady pace.
 /// </summary>
 [MemoryDiagnoser]
+[WarmupCount(16)]
 public class NegotiateInvocationBenchmarks
 {
     private readonly string _idToken = BenchmarkInputs.IdToken();

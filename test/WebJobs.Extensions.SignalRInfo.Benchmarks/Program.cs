@@ -47,7 +47,7 @@ public static class Program
         var loop = Array.IndexOf(args, "--loop");
         if (loop >= 0)
         {
-            // For a profiler (dotnet-trace): calls one negotiate benchmark in a loop for the given seconds.
+            // For a profiler (dotnet-trace), and to see the warm-up: negotiate benchmarks in a loop, each for the given seconds.
             return NegotiateLoop.Run(args.ElementAtOrDefault(loop + 1) ?? "OurBinding", int.Parse(args.ElementAtOrDefault(loop + 2) ?? "20", System.Globalization.CultureInfo.InvariantCulture));
         }
 
