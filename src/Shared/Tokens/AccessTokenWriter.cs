@@ -19,6 +19,7 @@ internal static class AccessTokenWriter
     public const string Issuer = "azure-signalr";
 
     private const int SignatureLength = 32;
+    private const int EncodedSignatureLength = 43;
 
     // The payload's own names and punctuation, as UTF-8 once.
     private static readonly byte[] UserIdName = Ascii("\"asrs.s.uid\":");
@@ -27,7 +28,6 @@ internal static class AccessTokenWriter
     private static readonly byte[] IssuedAtName = Ascii(",\"iat\":");
     private static readonly byte[] IssuerAndAudienceName = Ascii(",\"iss\":\"" + Issuer + "\",\"aud\":\"");
     private static readonly byte[] End = Ascii("\"}");
-    private const int EncodedSignatureLength = 43;
 
     /// <summary>Writes a token.</summary>
     /// <param name="key">The signing key.</param>
