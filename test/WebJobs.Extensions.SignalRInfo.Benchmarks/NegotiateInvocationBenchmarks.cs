@@ -10,33 +10,40 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// <summary>
 /// A whole negotiate call through a real JobHost (a new HttpRequest in, the function's SignalRConnectionInfo out),
 /// the same function with a no-op binding of the same attribute shape (Baseline: the pipeline's own cost), and
-/// with no binding at all. One host serves all four functions, so they share the pipeline and its configuration.
-/// A new process calling one function reaches its steady pace only after about 5 s of calls (the tiered JIT works
-/// through the pipeline's methods; <c>--loop NAME,NAME,… 1</c> shows it second by second), and later for the function
-/// with more code (IdToken claims): three warm-up iterations (1.5 s) measured the end of that climb. Sixteen (8 s)
-/// measure the steady pace.
+/// with no binding at all. One host serves all four functions, so they share the pipeline and its configuration;
+/// the benchmark program runs this class in its own process (BenchmarkDotNet's in-process toolchain), so that the
+/// four rows also share that host and the pipeline's compiled code: in a process per row, a row's pace differed
+/// from process to process by more than the rows differ. A process calling the pipeline reaches its steady pace only
+/// after about 5 s of calls (the tiered JIT works through the pipeline's methods; <c>--loop NAME,NAME,… 1</c> shows
+/// it second by second): sixteen warm-up iterations (8 s) come before the first measurement.
 /// </summary>
 [MemoryDiagnoser]
 [WarmupCount(16)]
 public class NegotiateInvocationBenchmarks
 {
     private readonly string _idToken = BenchmarkInputs.IdToken();
-    private IHost _host = null!;
+    // The host every case of this process uses: started by the first setup, kept from case to case (no cleanup), stopped by StopSharedHost.
+    private static IHost? s_host;
     private IJobHost _jobHost = null!;
+
+    /// <summary>Stops the shared host (after the last case that uses it; the next setup starts a new one).</summary>
+    public static void StopSharedHost()
+    {
+        var host = s_host;
+        s_host = null;
+        if (host is not null)
+        {
+            host.StopAsync().GetAwaiter().GetResult();
+            host.Dispose();
+        }
+    }
 
     [GlobalSetup]
     public void Setup()
     {
-        _host = NegotiateHost.Start();
-        _jobHost = _host.Services.GetRequiredService<IJobHost>();
+        s_host ??= NegotiateHost.Start();
+        _jobHost = s_host.Services.GetRequiredService<IJobHost>();
         InputChecks.Invocation(this);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _host.StopAsync().GetAwaiter().GetResult();
-        _host.Dispose();
     }
 
     [Benchmark(Description = "Negotiate: our binding")]

@@ -38,7 +38,7 @@ internal static class NegotiateLoop
             Console.WriteLine($"{name}: {calls} calls, {clock.Elapsed.TotalMilliseconds * 1000 / calls:F2} µs per call");
         }
 
-        benchmarks.Cleanup();
+        NegotiateInvocationBenchmarks.StopSharedHost();
         return 0;
     }
 }

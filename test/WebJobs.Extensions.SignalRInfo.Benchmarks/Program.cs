@@ -18,7 +18,8 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// Runs the benchmarks: <c>dotnet run -c Release --project test/WebJobs.Extensions.SignalRInfo.Benchmarks</c>
 /// (all benchmarks unless <c>--filter</c> says otherwise, each once per round: <see cref="Rounds"/>, <c>--rounds N</c>,
 /// default 8), then prints the performance targets (<see cref="TargetReport"/>) against the measured numbers, each
-/// the median of its rounds. <c>--dry</c> runs every benchmark
+/// the median of its rounds. The minting and invocation classes run in this process, the others in a process per
+/// case (BenchmarkDotNet's default). <c>--dry</c> runs every benchmark
 /// once, in process, to check that it starts and completes (for CI: no timing). The identity cold-start run (N
 /// concurrent negotiations, one key request) runs first in this process; <c>--identity</c> runs only it.
 /// <c>--cold-start [N]</c> runs only <see cref="ColdStart"/> (N new processes per variant, their first negotiate);
@@ -115,7 +116,29 @@ public static class Program
                 .WithArtifactsPath(artifacts)
             : ManualConfig.Create(DefaultConfig.Instance).AddJob(Rounds.Jobs(rounds).ToArray()).WithOrderer(new Rounds.Orderer()).WithArtifactsPath(artifacts);
 
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray(), config).ToList();
+        // Classes whose rows are compared with rows that run the same code (the minting rows all end in the same
+        // token writer, the invocation rows in the same pipeline) run in this one process, so that every row runs the
+        // same compiled code: in a process of its own, each row gets its own JIT's code and layout, and a row's speed
+        // differed from process to process by more than the differences measured. The other classes run as before.
+        var inProcessTypes = new[] { typeof(TokenMintingBenchmarks), typeof(NegotiateInvocationBenchmarks) };
+        var otherTypes = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsPublic && !t.IsAbstract && Array.IndexOf(inProcessTypes, t) < 0 && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)))
+            .ToArray();
+        var inProcessConfig = dry
+            ? config
+            : ManualConfig.Create(DefaultConfig.Instance).AddJob(Rounds.Jobs(rounds).Select(j => j.WithToolchain(InProcessEmitToolchain.Instance)).ToArray()).WithOrderer(new Rounds.Orderer()).WithArtifactsPath(artifacts);
+        var summaries = new List<BenchmarkDotNet.Reports.Summary>();
+        if (FilterMatches(rest, inProcessTypes))
+        {
+            summaries.AddRange(BenchmarkSwitcher.FromTypes(inProcessTypes).Run(rest.ToArray(), inProcessConfig));
+            NegotiateInvocationBenchmarks.StopSharedHost();
+        }
+
+        if (FilterMatches(rest, otherTypes))
+        {
+            summaries.AddRange(BenchmarkSwitcher.FromTypes(otherTypes).Run(rest.ToArray(), config));
+        }
+
         var failed = summaries.Count == 0
             || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Length == 0 || s.Reports.Any(r => !r.Success || r.ResultStatistics is null));
         if (failed)
@@ -155,6 +178,14 @@ public static class Program
         return patterns.Any(p => p == "*" || p.Replace("*", string.Empty, StringComparison.Ordinal).Length == 0 || p.Contains(name, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>Whether a --filter pattern matches a benchmark of <paramref name="types"/> (BenchmarkSwitcher asks when nothing matches).</summary>
+    private static bool FilterMatches(List<string> args, Type[] types)
+    {
+        var patterns = args.SkipWhile(a => a != "--filter").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var names = types.SelectMany(t => t.GetMethods().Where(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)).Select(m => t.FullName + "." + m.Name));
+        return names.Any(name => patterns.Any(p => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(p, name)));
+    }
+
     private static void CheckInputs()
     {
         var minting = new TokenMintingBenchmarks();
@@ -162,7 +193,7 @@ public static class Program
         minting.Cleanup();
         var invocation = new NegotiateInvocationBenchmarks();
         invocation.Setup();
-        invocation.Cleanup();
+        NegotiateInvocationBenchmarks.StopSharedHost();
         var routing = new EndpointRoutingBenchmarks();
         routing.Setup();
         routing.Cleanup();
