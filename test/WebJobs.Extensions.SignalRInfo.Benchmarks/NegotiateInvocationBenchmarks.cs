@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Azure.WebJobs;
@@ -15,16 +17,22 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// four rows also share that host and the pipeline's compiled code: in a process per row, a row's pace differed
 /// from process to process by more than the rows differ. A process calling the pipeline reaches its steady pace only
 /// after about 5 s of calls (the tiered JIT works through the pipeline's methods; <c>--loop NAME,NAME,… 1</c> shows
-/// it second by second): sixteen warm-up iterations (8 s) come before the first measurement.
+/// it second by second): the shared host calls the four functions in turn for <see cref="WarmUpOnStart"/> when it
+/// starts, before any case measures.
 /// </summary>
 [MemoryDiagnoser]
-[WarmupCount(16)]
 public class NegotiateInvocationBenchmarks
 {
     private readonly string _idToken = BenchmarkInputs.IdToken();
     // The host every case of this process uses: started by the first setup, kept from case to case (no cleanup), stopped by StopSharedHost.
     private static IHost? s_host;
     private IJobHost _jobHost = null!;
+
+    /// <summary>How long a new process takes to reach its steady pace through the pipeline, with a margin.</summary>
+    public static readonly TimeSpan SteadyPaceAfter = TimeSpan.FromSeconds(8);
+
+    /// <summary>How long the shared host calls the four functions in turn when it starts (none unless the program sets it).</summary>
+    public static TimeSpan WarmUpOnStart { get; set; }
 
     /// <summary>Stops the shared host (after the last case that uses it; the next setup starts a new one).</summary>
     public static void StopSharedHost()
@@ -41,9 +49,31 @@ public class NegotiateInvocationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        var started = s_host is null;
         s_host ??= NegotiateHost.Start();
         _jobHost = s_host.Services.GetRequiredService<IJobHost>();
         InputChecks.Invocation(this);
+        if (started && WarmUpOnStart > TimeSpan.Zero)
+        {
+            WarmUp(WarmUpOnStart);
+        }
+    }
+
+    /// <summary>Calls the four functions in turn, in blocks of 200 calls each, for <paramref name="duration"/>.</summary>
+    private void WarmUp(TimeSpan duration)
+    {
+        var calls = new Func<Task<SignalRConnectionInfo>>[] { OurBinding, OurBindingWithIdTokenClaims, NoOpBinding, NoBinding };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            foreach (var call in calls)
+            {
+                for (var i = 0; i < 200; i++)
+                {
+                    call().GetAwaiter().GetResult();
+                }
+            }
+        }
     }
 
     [Benchmark(Description = "Negotiate: our binding")]

@@ -18,8 +18,9 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// Runs the benchmarks: <c>dotnet run -c Release --project test/WebJobs.Extensions.SignalRInfo.Benchmarks</c>
 /// (all benchmarks unless <c>--filter</c> says otherwise, each once per round: <see cref="Rounds"/>, <c>--rounds N</c>,
 /// default 8), then prints the performance targets (<see cref="TargetReport"/>) against the measured numbers, each
-/// the median of its rounds. The minting and invocation classes run in this process, the others in a process per
-/// case (BenchmarkDotNet's default). <c>--dry</c> runs every benchmark
+/// the median of its rounds. The minting and invocation classes run in this process, in 4N rounds of quarter-length
+/// iterations (<see cref="Rounds.InProcessJobs"/>), the others in a process per case (BenchmarkDotNet's default).
+/// <c>--dry</c> runs every benchmark
 /// once, in process, to check that it starts and completes (for CI: no timing). The identity cold-start run (N
 /// concurrent negotiations, one key request) runs first in this process; <c>--identity</c> runs only it.
 /// <c>--cold-start [N]</c> runs only <see cref="ColdStart"/> (N new processes per variant, their first negotiate);
@@ -126,10 +127,12 @@ public static class Program
             .ToArray();
         var inProcessConfig = dry
             ? config
-            : ManualConfig.Create(DefaultConfig.Instance).AddJob(Rounds.Jobs(rounds).Select(j => j.WithToolchain(InProcessEmitToolchain.Instance)).ToArray()).WithOrderer(new Rounds.Orderer()).WithArtifactsPath(artifacts);
+            : ManualConfig.Create(DefaultConfig.Instance).AddJob(Rounds.InProcessJobs(rounds).ToArray()).WithOrderer(new Rounds.Orderer()).WithArtifactsPath(artifacts);
         var summaries = new List<BenchmarkDotNet.Reports.Summary>();
         if (FilterMatches(rest, inProcessTypes))
         {
+            // The shared invocation host starts at its steady pace (the JIT's climb through the pipeline done).
+            NegotiateInvocationBenchmarks.WarmUpOnStart = dry ? TimeSpan.Zero : NegotiateInvocationBenchmarks.SteadyPaceAfter;
             summaries.AddRange(BenchmarkSwitcher.FromTypes(inProcessTypes).Run(rest.ToArray(), inProcessConfig));
             NegotiateInvocationBenchmarks.StopSharedHost();
         }
