@@ -269,7 +269,7 @@ internal static class ColdStart
     }
 
     /// <summary>The dotnet host running this program (under <c>dotnet run</c>, the apphost runs it: then DOTNET_HOST_PATH or the one on PATH).</summary>
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         var current = Environment.ProcessPath;
         if (current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet")

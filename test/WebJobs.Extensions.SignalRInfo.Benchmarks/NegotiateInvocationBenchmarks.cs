@@ -13,7 +13,7 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// A whole negotiate call through a real JobHost (a new HttpRequest in, the function's SignalRConnectionInfo out),
 /// the same function with a no-op binding of the same attribute shape (Baseline: the pipeline's own cost), and
 /// with no binding at all. One host serves all four functions, so they share the pipeline and its configuration;
-/// the benchmark program runs this class in its own process (BenchmarkDotNet's in-process toolchain), so that the
+/// the benchmark program runs this class in the program's own process (BenchmarkDotNet's in-process toolchain), so that the
 /// four rows also share that host and the pipeline's compiled code: in a process per row, a row's pace differed
 /// from process to process by more than the rows differ. A process calling the pipeline reaches its steady pace only
 /// after about 5 s of calls (the tiered JIT works through the pipeline's methods; <c>--loop NAME,NAME,… 1</c> shows
@@ -28,7 +28,7 @@ public class NegotiateInvocationBenchmarks
     private static IHost? s_host;
     private IJobHost _jobHost = null!;
 
-    /// <summary>How long a new process takes to reach its steady pace through the pipeline, with a margin.</summary>
+    /// <summary>How long a process takes to reach its steady pace through the pipeline once it calls it, with a margin.</summary>
     public static readonly TimeSpan SteadyPaceAfter = TimeSpan.FromSeconds(8);
 
     /// <summary>How long the shared host calls the four functions in turn when it starts (none unless the program sets it).</summary>

@@ -22,7 +22,7 @@ namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 /// iterations (<see cref="Rounds.InProcessJobs"/>), the others in a process per case (BenchmarkDotNet's default).
 /// <c>--dry</c> runs every benchmark
 /// once, in process, to check that it starts and completes (for CI: no timing). The identity cold-start run (N
-/// concurrent negotiations, one key request) runs first in this process; <c>--identity</c> runs only it.
+/// concurrent negotiations, one key request) runs first, in a process of its own; <c>--identity</c> runs only it.
 /// <c>--cold-start [N]</c> runs only <see cref="ColdStart"/> (N new processes per variant, their first negotiate);
 /// <c>--cold-child</c> is one of those processes. Other arguments go to BenchmarkDotNet.
 /// </summary>
@@ -45,6 +45,12 @@ public static class Program
     private static int Run(string[] args)
     {
         var dry = args.Contains("--dry");
+        if (args.Contains(IdentityColdStartBenchmark.ChildSwitch))
+        {
+            Console.Write(IdentityColdStartBenchmark.RunAsync(dry ? new[] { 1_000 } : new[] { 1_000, 10_000 }).GetAwaiter().GetResult());
+            return 0;
+        }
+
         var identityOnly = args.Contains("--identity");
         var loop = Array.IndexOf(args, "--loop");
         if (loop >= 0)
@@ -92,15 +98,16 @@ public static class Program
             rest.Add("*");
         }
 
-        // The inputs of every benchmark are checked here first (and again in each benchmark process's setup).
+        // The inputs of every benchmark are checked here first (and again in each case's setup).
         CheckInputs();
 
-        // The identity cold start runs in this process: a cold start happens once per key provider. A --filter that
-        // names other benchmarks leaves it out.
+        // The identity cold start runs in a process of its own (a cold start happens once per key provider): its
+        // ~11,000 tokens without claims would otherwise shape the writer's optimised code (tiered PGO) in this process,
+        // where the minting rows then measure it. A --filter that names other benchmarks leaves it out.
         var identity = string.Empty;
         if (identityOnly || !filtered || FilterNames(rest, "Identity"))
         {
-            identity = IdentityColdStartBenchmark.RunAsync(dry ? new[] { 1_000 } : new[] { 1_000, 10_000 }).GetAwaiter().GetResult();
+            identity = IdentityColdStartBenchmark.RunInChild(dry);
             Console.WriteLine(identity);
         }
 
@@ -128,21 +135,37 @@ public static class Program
         var inProcessConfig = dry
             ? config
             : ManualConfig.Create(DefaultConfig.Instance).AddJob(Rounds.InProcessJobs(rounds).ToArray()).WithOrderer(new Rounds.Orderer()).WithArtifactsPath(artifacts);
-        var summaries = new List<BenchmarkDotNet.Reports.Summary>();
-        if (FilterMatches(rest, inProcessTypes))
+        var runInProcess = FilterMatches(rest, inProcessTypes);
+        var runOthers = FilterMatches(rest, otherTypes);
+        if (!runInProcess && !runOthers)
+        {
+            Console.Error.WriteLine("--filter matched no benchmark. Benchmarks (Namespace.Type.Method): " + string.Join(", ", BenchmarkNames(inProcessTypes.Concat(otherTypes))));
+            return 1;
+        }
+
+        var inProcessSummaries = new List<BenchmarkDotNet.Reports.Summary>();
+        var otherSummaries = new List<BenchmarkDotNet.Reports.Summary>();
+        if (runInProcess)
         {
             // The shared invocation host starts at its steady pace (the JIT's climb through the pipeline done).
             NegotiateInvocationBenchmarks.WarmUpOnStart = dry ? TimeSpan.Zero : NegotiateInvocationBenchmarks.SteadyPaceAfter;
-            summaries.AddRange(BenchmarkSwitcher.FromTypes(inProcessTypes).Run(rest.ToArray(), inProcessConfig));
-            NegotiateInvocationBenchmarks.StopSharedHost();
+            try
+            {
+                inProcessSummaries.AddRange(BenchmarkSwitcher.FromTypes(inProcessTypes).Run(rest.ToArray(), inProcessConfig));
+            }
+            finally
+            {
+                NegotiateInvocationBenchmarks.StopSharedHost();
+            }
         }
 
-        if (FilterMatches(rest, otherTypes))
+        if (runOthers)
         {
-            summaries.AddRange(BenchmarkSwitcher.FromTypes(otherTypes).Run(rest.ToArray(), config));
+            otherSummaries.AddRange(BenchmarkSwitcher.FromTypes(otherTypes).Run(rest.ToArray(), config));
         }
 
-        var failed = summaries.Count == 0
+        var summaries = inProcessSummaries.Concat(otherSummaries).ToList();
+        var failed = (runInProcess && inProcessSummaries.Count == 0) || (runOthers && otherSummaries.Count == 0)
             || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Length == 0 || s.Reports.Any(r => !r.Success || r.ResultStatistics is null));
         if (failed)
         {
@@ -181,13 +204,19 @@ public static class Program
         return patterns.Any(p => p == "*" || p.Replace("*", string.Empty, StringComparison.Ordinal).Length == 0 || p.Contains(name, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Whether a --filter pattern matches a benchmark of <paramref name="types"/> (BenchmarkSwitcher asks when nothing matches).</summary>
+    /// <summary>
+    /// Whether a --filter pattern matches a benchmark of <paramref name="types"/> as BenchmarkDotNet matches it (the
+    /// glob against Namespace.Type.Method, any case): a BenchmarkSwitcher whose filter matches none of its types
+    /// prints an error and runs nothing, so the half of the program that the filter does not name is not started.
+    /// </summary>
     private static bool FilterMatches(List<string> args, Type[] types)
     {
         var patterns = args.SkipWhile(a => a != "--filter").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var names = types.SelectMany(t => t.GetMethods().Where(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)).Select(m => t.FullName + "." + m.Name));
-        return names.Any(name => patterns.Any(p => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(p, name)));
+        return BenchmarkNames(types).Any(name => patterns.Any(p => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(p, name)));
     }
+
+    private static IEnumerable<string> BenchmarkNames(IEnumerable<Type> types) =>
+        types.SelectMany(t => t.GetMethods().Where(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)).Select(m => t.FullName + "." + m.Name));
 
     private static void CheckInputs()
     {
