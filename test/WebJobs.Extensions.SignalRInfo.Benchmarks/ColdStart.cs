@@ -163,14 +163,7 @@ internal static class ColdStart
     /// <summary>One child: started, its result line read (bounded), its exit awaited (bounded); killed on overrun.</summary>
     private static async Task<Sample> RunChildAsync(string dotnet, string dll, string variant, string keyEndpoint, bool why)
     {
-        var start = new ProcessStartInfo(dotnet)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(dll);
+        var start = ProgramStartInfo(dotnet, dll);
         start.ArgumentList.Add(ColdStartChild.Switch);
         start.ArgumentList.Add(variant);
         if (variant is ColdStartChild.OursIdentity or ColdStartChild.NoOpIdentity)
@@ -266,6 +259,20 @@ internal static class ColdStart
                 return errors.ToString();
             }
         }
+    }
+
+    /// <summary>A new process of this program (<paramref name="dll"/> run by <paramref name="dotnet"/>), its output read by the caller; the caller adds the switches.</summary>
+    internal static ProcessStartInfo ProgramStartInfo(string dotnet, string dll)
+    {
+        var start = new ProcessStartInfo(dotnet)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(dll);
+        return start;
     }
 
     /// <summary>The dotnet host running this program (under <c>dotnet run</c>, the apphost runs it: then DOTNET_HOST_PATH or the one on PATH).</summary>

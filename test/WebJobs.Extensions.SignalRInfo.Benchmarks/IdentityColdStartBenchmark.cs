@@ -33,14 +33,7 @@ internal static class IdentityColdStartBenchmark
     /// </summary>
     public static string RunInChild(bool dry)
     {
-        var start = new ProcessStartInfo(ColdStart.DotnetHost())
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        var start = ColdStart.ProgramStartInfo(ColdStart.DotnetHost(), typeof(Program).Assembly.Location);
         start.ArgumentList.Add(ChildSwitch);
         if (dry)
         {

@@ -117,12 +117,13 @@ public static class Program
         }
 
         var artifacts = ArtifactsPath(rest);
+        IConfig RoundsConfig(IEnumerable<Job> jobs) => ManualConfig.Create(DefaultConfig.Instance).AddJob(jobs.ToArray()).WithOrderer(new Rounds.Orderer()).WithArtifactsPath(artifacts);
         IConfig config = dry
             ? ManualConfig.CreateMinimumViable()
                 .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
                 .AddDiagnoser(MemoryDiagnoser.Default)
                 .WithArtifactsPath(artifacts)
-            : ManualConfig.Create(DefaultConfig.Instance).AddJob(Rounds.Jobs(rounds).ToArray()).WithOrderer(new Rounds.Orderer()).WithArtifactsPath(artifacts);
+            : RoundsConfig(Rounds.Jobs(rounds));
 
         // Classes whose rows are compared with rows that run the same code (the minting rows all end in the same
         // token writer, the invocation rows in the same pipeline) run in this one process, so that every row runs the
@@ -130,11 +131,9 @@ public static class Program
         // differed from process to process by more than the differences measured. The other classes run as before.
         var inProcessTypes = new[] { typeof(TokenMintingBenchmarks), typeof(NegotiateInvocationBenchmarks) };
         var otherTypes = typeof(Program).Assembly.GetTypes()
-            .Where(t => t.IsPublic && !t.IsAbstract && Array.IndexOf(inProcessTypes, t) < 0 && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)))
+            .Where(t => t.IsPublic && !t.IsAbstract && Array.IndexOf(inProcessTypes, t) < 0 && BenchmarkMethods(t).Any())
             .ToArray();
-        var inProcessConfig = dry
-            ? config
-            : ManualConfig.Create(DefaultConfig.Instance).AddJob(Rounds.InProcessJobs(rounds).ToArray()).WithOrderer(new Rounds.Orderer()).WithArtifactsPath(artifacts);
+        var inProcessConfig = dry ? config : RoundsConfig(Rounds.InProcessJobs(rounds));
         var runInProcess = FilterMatches(rest, inProcessTypes);
         var runOthers = FilterMatches(rest, otherTypes);
         if (!runInProcess && !runOthers)
@@ -216,7 +215,10 @@ public static class Program
     }
 
     private static IEnumerable<string> BenchmarkNames(IEnumerable<Type> types) =>
-        types.SelectMany(t => t.GetMethods().Where(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)).Select(m => t.FullName + "." + m.Name));
+        types.SelectMany(t => BenchmarkMethods(t).Select(m => t.FullName + "." + m.Name));
+
+    private static IEnumerable<System.Reflection.MethodInfo> BenchmarkMethods(Type type) =>
+        type.GetMethods().Where(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false));
 
     private static void CheckInputs()
     {

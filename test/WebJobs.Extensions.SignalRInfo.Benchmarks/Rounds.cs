@@ -4,11 +4,11 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using BenchmarkDotNet.Configs;
-using Perfolizer.Horology;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Order;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
 
 namespace WebJobs.Extensions.SignalRInfo.Benchmarks;
 
@@ -34,7 +34,7 @@ internal static class Rounds
     public const int InProcessSplit = 4;
 
     /// <summary>
-    /// One job per round: one process, 3 warm-up and 10 measured iterations of the default length (0.5 s), so that the
+    /// One job per round (a process per case unless <see cref="InProcessJobs"/> says otherwise), 3 warm-up and 10 measured iterations of the default length (0.5 s), so that the
     /// cases of a round are measured close together. The empty-method overhead BenchmarkDotNet would subtract (about a
     /// nanosecond, the same for every row) is not measured: that stage alone took as long as the measurement.
     /// </summary>
