@@ -8,7 +8,7 @@ namespace SignalRInfo.Core;
 /// Mints the HS256 access token (README, "Connections": header, payload and claim order as the service expects): header from the <see cref="SigningKey"/> (prepared once),
 /// payload <c>asrs.s.uid</c>, copied claims, <c>nbf</c>, <c>exp</c>, <c>iat</c>, <c>iss</c>, <c>aud</c> written
 /// straight into a pooled buffer, then base64url and one HMAC from the key's pool. The only allocation that
-/// outlives the call is the token string.
+/// outlives the call is the token string; the pooled buffers go back cleared.
 /// </summary>
 internal static class AccessTokenWriter
 {
@@ -88,7 +88,9 @@ internal static class AccessTokenWriter
         // Room for the payload when every character takes its most bytes (six, as \uXXXX), so the buffer never grows.
         var estimate = (int)(128 + (characters * 6) + punctuation);
         var rented = ArrayPool<byte>.Shared.Rent(Math.Max(estimate, SignatureLength));
+        var rentedUsed = rented.Length;
         byte[]? output = null;
+        var outputUsed = 0;
         try
         {
             var payload = new JsonPayloadWriter(rented);
@@ -116,6 +118,7 @@ internal static class AccessTokenWriter
             payload.WriteEscaped(lowerHub);
             payload.WriteRaw(End);
 
+            rentedUsed = Math.Max(payload.Length, SignatureLength);
             var header = key.HeaderSegment;
             var total = header.Length + Base64Url.EncodedLength(payload.Length) + 1 + EncodedSignatureLength;
             if (total > MaxTokenLength)
@@ -125,6 +128,7 @@ internal static class AccessTokenWriter
 
             // Two spare bytes: the encoder may write base64 padding past the end before it is trimmed.
             output = ArrayPool<byte>.Shared.Rent(total + 2);
+            outputUsed = total + 2;
             Buffer.BlockCopy(header, 0, output, 0, header.Length);
             var pos = header.Length;
             pos += Base64Url.Encode(payload.Buffer, payload.Length, output, pos);
@@ -137,9 +141,13 @@ internal static class AccessTokenWriter
         }
         finally
         {
+            // They held the token (a bearer credential until it expires), its signature and the user's claims: cleared,
+            // as far as they were written, before the shared pool hands them to other code in the process.
+            Array.Clear(rented, 0, rentedUsed);
             ArrayPool<byte>.Shared.Return(rented);
             if (output is not null)
             {
+                Array.Clear(output, 0, outputUsed);
                 ArrayPool<byte>.Shared.Return(output);
             }
         }

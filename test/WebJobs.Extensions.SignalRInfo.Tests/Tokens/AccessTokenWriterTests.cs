@@ -1,6 +1,8 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
@@ -177,6 +179,65 @@ public class AccessTokenWriterTests
         var jwt = await TokenAssert.ValidAsync(token, "entra-issued-key-0123456789abcdefghij", AudiencePrefix + "chat", Now);
         Assert.Equal("key-id-\"1\"", jwt.Kid);
         Assert.Equal("SigningKey(kid=key-id-\"1\")", key.ToString());
+    }
+
+    [Fact]
+    public void Write_BuffersGoBackToTheSharedPoolCleared()
+    {
+        // The writer returns its payload and token buffers to ArrayPool<byte>.Shared, whose cache for this thread hands
+        // them to the next Rent of their size here: neither may still hold the token, its signature or a claim.
+        const string ClaimText = "pooled-claim-value-0123456789";
+        var token = Write("pooled-user", new[] { Claim("name", ClaimText) });
+        var parts = token.Split('.');
+        var signature = Convert.FromBase64String(parts[2].Replace('-', '+').Replace('_', '/') + "=");
+
+        AssertPoolHoldsNone(
+            ("the signature segment", Encoding.ASCII.GetBytes(parts[2])),
+            ("the payload segment", Encoding.ASCII.GetBytes(parts[1].Substring(0, 40))),
+            ("the signature bytes", signature),
+            ("a claim value", Encoding.UTF8.GetBytes(ClaimText)));
+    }
+
+    [Fact]
+    public void Write_TooLongAfterThePayloadIsWritten_ReturnsItsBufferCleared()
+    {
+        // Two UTF-8 bytes per character: past the refusal before renting, refused once the payload is written.
+        const string Marker = "pooled-refused-user-";
+        var userId = Marker + new string('\u00e9', 2800);
+        var error = Assert.Throws<InvalidOperationException>(() => Write(userId));
+        Assert.DoesNotContain("at least", error.Message);
+
+        AssertPoolHoldsNone(("the user id", Encoding.UTF8.GetBytes(Marker)));
+    }
+
+    private static void AssertPoolHoldsNone(params (string What, byte[] Bytes)[] needles)
+    {
+        var arrays = new List<byte[]>();
+        for (var size = 16; size <= 65536; size *= 2)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                arrays.Add(ArrayPool<byte>.Shared.Rent(size));
+            }
+        }
+
+        try
+        {
+            foreach (var array in arrays)
+            {
+                foreach (var (what, bytes) in needles)
+                {
+                    Assert.False(array.AsSpan().IndexOf(bytes) >= 0, "A pooled array of " + array.Length + " bytes still holds " + what + ".");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var array in arrays)
+            {
+                ArrayPool<byte>.Shared.Return(array, clearArray: true);
+            }
+        }
     }
 
     private static CopiedClaim Claim(string type, params string[] values)
