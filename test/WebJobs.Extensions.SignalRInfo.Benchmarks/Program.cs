@@ -90,7 +90,7 @@ public static class Program
             return 2;
         }
 
-        var rest = args.Where((a, i) => a != "--dry" && a != "--identity" && (roundsAt < 0 || (i != roundsAt && i != roundsAt + 1))).ToList();
+        var rest = FilterSpelledOut(args.Where((a, i) => a != "--dry" && a != "--identity" && (roundsAt < 0 || (i != roundsAt && i != roundsAt + 1))));
         var filtered = rest.Contains("--filter");
         if (!filtered)
         {
@@ -194,6 +194,33 @@ public static class Program
         return index >= 0 && index + 1 < args.Count
             ? Path.GetFullPath(args[index + 1])
             : Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
+    }
+
+    /// <summary>
+    /// The arguments with BenchmarkDotNet's other spellings of the filter (<c>-f X</c>, <c>--filter=X</c>) written as
+    /// <c>--filter X</c>, the one spelling the checks here read.
+    /// </summary>
+    private static List<string> FilterSpelledOut(IEnumerable<string> args)
+    {
+        var spelledOut = new List<string>();
+        foreach (var arg in args)
+        {
+            if (arg == "-f")
+            {
+                spelledOut.Add("--filter");
+            }
+            else if (arg.StartsWith("--filter=", StringComparison.Ordinal))
+            {
+                spelledOut.Add("--filter");
+                spelledOut.Add(arg.Substring("--filter=".Length));
+            }
+            else
+            {
+                spelledOut.Add(arg);
+            }
+        }
+
+        return spelledOut;
     }
 
     /// <summary>Whether one of the --filter patterns names something containing <paramref name="name"/> (or is a bare *).</summary>
