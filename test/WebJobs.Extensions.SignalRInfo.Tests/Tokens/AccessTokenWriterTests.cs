@@ -185,7 +185,8 @@ public class AccessTokenWriterTests
     public void Write_BuffersGoBackToTheSharedPoolCleared()
     {
         // The writer returns its payload and token buffers to ArrayPool<byte>.Shared, whose cache for this thread hands
-        // them to the next Rent of their size here: neither may still hold the token, its signature or a claim.
+        // them to the next Rent of their size here: neither may still hold the token, its signature or a claim. The
+        // inputs keep the two in different sizes (payload estimate ≈ 735 bytes, token ≈ 410), so each has its own slot.
         const string ClaimText = "pooled-claim-value-0123456789";
         var token = Write("pooled-user", new[] { Claim("name", ClaimText) });
         var parts = token.Split('.');
