@@ -226,8 +226,7 @@ public static class Program
     /// <summary>Whether one of the --filter patterns names something containing <paramref name="name"/> (or is a bare *).</summary>
     private static bool FilterNames(List<string> args, string name)
     {
-        var patterns = args.SkipWhile(a => a != "--filter").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal));
-        return patterns.Any(p => p == "*" || p.Replace("*", string.Empty, StringComparison.Ordinal).Length == 0 || p.Contains(name, StringComparison.OrdinalIgnoreCase));
+        return FilterPatterns(args).Any(p => p == "*" || p.Replace("*", string.Empty, StringComparison.Ordinal).Length == 0 || p.Contains(name, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>
@@ -237,9 +236,13 @@ public static class Program
     /// </summary>
     private static bool FilterMatches(List<string> args, Type[] types)
     {
-        var patterns = args.SkipWhile(a => a != "--filter").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var patterns = FilterPatterns(args).ToList();
         return BenchmarkNames(types).Any(name => patterns.Any(p => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(p, name)));
     }
+
+    /// <summary>The patterns after --filter, up to the next option.</summary>
+    private static IEnumerable<string> FilterPatterns(List<string> args) =>
+        args.SkipWhile(a => a != "--filter").Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal));
 
     private static IEnumerable<string> BenchmarkNames(IEnumerable<Type> types) =>
         types.SelectMany(t => BenchmarkMethods(t).Select(m => t.FullName + "." + m.Name));

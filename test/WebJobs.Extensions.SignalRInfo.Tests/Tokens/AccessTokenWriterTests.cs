@@ -190,7 +190,7 @@ public class AccessTokenWriterTests
         const string ClaimText = "pooled-claim-value-0123456789";
         var token = Write("pooled-user", new[] { Claim("name", ClaimText) });
         var parts = token.Split('.');
-        var signature = Convert.FromBase64String(parts[2].Replace('-', '+').Replace('_', '/') + "=");
+        var signature = System.Buffers.Text.Base64Url.DecodeFromChars(parts[2]);
 
         AssertPoolHoldsNone(
             ("the signature segment", Encoding.ASCII.GetBytes(parts[2])),
