@@ -138,6 +138,12 @@ public static class Program
         var runOthers = FilterMatches(rest, otherTypes);
         if (!runInProcess && !runOthers)
         {
+            if (identity.Length > 0)
+            {
+                // The filter named only the identity cold start, which has run (as --identity does).
+                return 0;
+            }
+
             Console.Error.WriteLine("--filter matched no benchmark. Benchmarks (Namespace.Type.Method): " + string.Join(", ", BenchmarkNames(inProcessTypes.Concat(otherTypes))));
             return 1;
         }
